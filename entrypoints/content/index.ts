@@ -1,0 +1,12 @@
+import dataset from 'virtual:backstory-dataset';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '../../src/content/run';
+import '../../src/content/highlight.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    return runContentScript(ctx, dataset);
+  },
+});

@@ -1,0 +1,142 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import type { Entity } from '../core/dataset/schema';
+import { EntityCard, type RelatedLink } from '../ui/EntityCard';
+import cardCss from '../ui/card.css?inline';
+
+export const CARD_HOST_TAG = 'backstory-card';
+
+const HOST_CSS = `
+${cardCss}
+.bs-frame {
+  position: fixed;
+  top: 0;
+  left: 0;
+  z-index: 2147483647;
+  width: max-content;
+  max-width: min(380px, calc(100vw - 16px));
+  overflow: auto;
+  border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18), 0 0 0 1px rgba(0, 0, 0, 0.08);
+  visibility: hidden;
+}
+.bs-frame[data-placed] { visibility: visible; }
+`;
+
+/**
+ * The in-page card: a Preact tree in a shadow root that WXT creates, added to the page only
+ * when a card first opens (so the DOM of an untouched page is exactly the page's own).
+ * Floating UI keeps it beside the name and inside the viewport while the page scrolls.
+ */
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private shownId: string | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly getEntity: (id: string) => Entity | undefined,
+    private readonly onPointerLeave: () => void,
+    private readonly onPointerEnter: () => void,
+  ) {}
+
+  get openEntityId(): string | undefined {
+    return this.shownId;
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return !!this.ui && target instanceof Node && this.ui.shadowHost.contains(target);
+  }
+
+  async show(entityId: string, anchor: Range): Promise<void> {
+    const entity = this.getEntity(entityId);
+    if (!entity) return;
+    this.shownId = entityId;
+    const ui = await this.mount();
+    if (this.shownId !== entityId) return; // closed or replaced while mounting
+    const frame = ui.mounted!;
+    frame.removeAttribute('data-placed');
+    frame.setAttribute('aria-label', entity.name);
+    render(
+      <EntityCard
+        entity={entity}
+        related={this.related(entity)}
+        onSelectRelated={(id) => void this.show(id, anchor)}
+        onClose={() => this.hide()}
+      />,
+      frame,
+    );
+    frame.scrollTop = 0;
+    this.stopAutoUpdate?.();
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    this.stopAutoUpdate = autoUpdate(reference, frame, () => {
+      void computePosition(reference, frame, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              frame.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        frame.setAttribute('data-placed', '');
+      });
+    });
+  }
+
+  hide(): void {
+    this.shownId = undefined;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.ui?.remove();
+  }
+
+  private related(entity: Entity): RelatedLink[] {
+    return entity.related.flatMap((id) => {
+      const other = this.getEntity(id);
+      return other ? [{ id, name: other.name }] : [];
+    });
+  }
+
+  private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    this.creating ??= createShadowRootUi(this.ctx, {
+      name: CARD_HOST_TAG,
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: HOST_CSS,
+      onMount: (container) => {
+        const frame = document.createElement('div');
+        frame.className = 'bs-frame';
+        frame.setAttribute('role', 'dialog');
+        frame.addEventListener('pointerleave', this.onPointerLeave);
+        frame.addEventListener('pointerenter', this.onPointerEnter);
+        container.append(frame);
+        return frame;
+      },
+      onRemove: (frame) => {
+        if (frame) render(null, frame);
+      },
+    });
+    this.ui = await this.creating;
+    if (!this.ui.shadowHost.isConnected) this.ui.mount();
+    return this.ui;
+  }
+}

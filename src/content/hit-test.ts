@@ -1,0 +1,37 @@
+import type { PageMatch, PageScan } from './page-matches';
+
+/** The caret position under a point; `caretPositionFromPoint` is the standard, WebKit's name the fallback. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
+  }
+  const legacy = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint;
+  const range = legacy?.call(doc, x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+function rectsContain(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The highlighted name under the pointer, if any. The caret lookup narrows the search to one
+ * text node; the rectangle test then rejects carets snapped from blank space past a line's end.
+ */
+export function matchAtPoint(
+  doc: Document,
+  scan: PageScan,
+  x: number,
+  y: number,
+): PageMatch | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  const candidates = scan.byNode.get(caret.node as Text);
+  return candidates?.find((m) => rectsContain(m.range, x, y));
+}

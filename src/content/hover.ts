@@ -1,0 +1,95 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardHost } from './card-host';
+import { matchAtPoint } from './hit-test';
+import type { PageMatch, PageScan } from './page-matches';
+
+/** Time the pointer has to travel from a name into its card before the card closes. */
+export const CLOSE_GRACE_MS = 300;
+
+/**
+ * Opens the card of the name under the pointer and closes it when the pointer has left both
+ * the name and the card for CLOSE_GRACE_MS, or on Escape. Pointer moves are sampled once per
+ * animation frame, so hit-testing costs nothing while the pointer rests.
+ */
+export class HoverController {
+  private frame = 0;
+  private lastEvent: MouseEvent | undefined;
+  private closeTimer: number | undefined;
+  private current: PageMatch | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly getScan: () => PageScan,
+    private readonly card: CardHost,
+  ) {
+    // Listeners go when this session stops or when the extension is reloaded, whichever is first.
+    const signal = AbortSignal.any([ctx.signal, this.abort.signal]);
+    const options = { capture: true, passive: true, signal };
+    document.addEventListener('mousemove', (e) => this.onMove(e), options);
+    document.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
+    window.addEventListener('blur', () => this.scheduleClose(), options);
+  }
+
+  stop(): void {
+    this.abort.abort();
+    cancelAnimationFrame(this.frame);
+    this.cancelClose();
+    this.close();
+  }
+
+  /** Called by the card when the pointer enters or leaves it. */
+  pointerInCard(inside: boolean): void {
+    if (inside) this.cancelClose();
+    else this.scheduleClose();
+  }
+
+  private onMove(event: MouseEvent): void {
+    this.lastEvent = event;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const e = this.lastEvent;
+      if (e) this.hitTest(e);
+    });
+  }
+
+  private hitTest(event: MouseEvent): void {
+    if (this.card.contains(event.composedPath()[0] ?? event.target)) {
+      this.cancelClose();
+      return;
+    }
+    const match = matchAtPoint(document, this.getScan(), event.clientX, event.clientY);
+    if (match) {
+      this.cancelClose();
+      if (match !== this.current) {
+        this.current = match;
+        void this.card.show(match.entityId, match.range);
+      }
+    } else if (this.current) {
+      this.scheduleClose();
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.current) this.close();
+  }
+
+  private scheduleClose(): void {
+    if (!this.current || this.closeTimer !== undefined) return;
+    this.closeTimer = window.setTimeout(() => {
+      this.closeTimer = undefined;
+      this.close();
+    }, CLOSE_GRACE_MS);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== undefined) clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private close(): void {
+    this.current = undefined;
+    this.card.hide();
+  }
+}

@@ -1,0 +1,44 @@
+import type { Matcher } from '../core/matcher/matcher';
+import { collectTextBlocks, locate } from './text-blocks';
+
+/** One highlighted name on the page: its entity and the live DOM range it covers. */
+export interface PageMatch {
+  entityId: string;
+  range: Range;
+}
+
+export interface PageScan {
+  matches: PageMatch[];
+  /** The matches touching each text node, for hit-testing under the pointer. */
+  byNode: Map<Text, PageMatch[]>;
+}
+
+/** Reads the page's text, matches it and turns each match into a DOM Range (the DOM is not changed). */
+export function scanPage(
+  root: Node,
+  matcher: Matcher,
+  isOwnUi: (el: Element) => boolean,
+): PageScan {
+  const doc = root.ownerDocument ?? (root as Document);
+  const matches: PageMatch[] = [];
+  const byNode = new Map<Text, PageMatch[]>();
+  for (const block of collectTextBlocks(root, isOwnUi)) {
+    for (const m of matcher.findAll(block.text)) {
+      const start = locate(block, m.start, false);
+      const end = locate(block, m.end, true);
+      const range = doc.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const match = { entityId: m.entityId, range };
+      matches.push(match);
+      const first = block.nodes.indexOf(start.node);
+      const last = block.nodes.indexOf(end.node, first);
+      for (const node of block.nodes.slice(first, last + 1)) {
+        const list = byNode.get(node);
+        if (list) list.push(match);
+        else byNode.set(node, [match]);
+      }
+    }
+  }
+  return { matches, byNode };
+}

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Dataset } from '../core/dataset/schema';
+import { Matcher } from '../core/matcher/matcher';
+import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
+import { CARD_HOST_TAG, CardHost } from './card-host';
+import { clearHighlights, highlightsSupported, paintHighlights } from './highlights';
+import { HoverController } from './hover';
+import { scanPage, type PageScan } from './page-matches';
+
+interface Session {
+  stop(): void;
+}
+
+function startSession(ctx: ContentScriptContext, dataset: Dataset, matcher: Matcher): Session {
+  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
+  const scan: PageScan = scanPage(document.body ?? document.documentElement, matcher, isOwnUi);
+  paintHighlights(scan.matches.map((m) => m.range));
+  const card = new CardHost(
+    ctx,
+    (id) => byId.get(id),
+    () => hover.pointerInCard(false),
+    () => hover.pointerInCard(true),
+  );
+  const hover = new HoverController(ctx, () => scan, card);
+  return {
+    stop() {
+      hover.stop();
+      clearHighlights();
+    },
+  };
+}
+
+/** Starts Backstory on this page when it is enabled, and follows the setting live. */
+export async function runContentScript(ctx: ContentScriptContext, dataset: Dataset): Promise<void> {
+  if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
+  const matcher = new Matcher(dataset.entities);
+  let session: Session | undefined;
+  const apply = (settings: Settings) => {
+    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, dataset, matcher);
+    if (!settings.enabled && session) {
+      session.stop();
+      session = undefined;
+    }
+  };
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const next = area === 'local' ? settingsFromChange(changes) : undefined;
+    if (next) apply(next);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onChanged);
+    session?.stop();
+  });
+  apply(await loadSettings(browser.storage.local));
+}

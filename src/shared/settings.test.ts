@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  parseSettings,
+  saveSettings,
+  settingsFromChange,
+} from './settings';
+
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const data = { ...initial };
+  return {
+    data,
+    get: async (key: string) => (key in data ? { [key]: data[key] } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+}
+
+describe('settings', () => {
+  it('starts enabled', async () => {
+    expect(await loadSettings(memoryArea())).toEqual({ enabled: true });
+  });
+
+  it('keeps what was saved', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { enabled: false });
+    expect(await loadSettings(area)).toEqual({ enabled: false });
+  });
+
+  it('falls back to defaults field by field when the stored value is damaged', () => {
+    expect(parseSettings({ enabled: 'yes' })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ enabled: false, unknown: 1 })).toEqual({ enabled: false });
+  });
+
+  it('reads changes only when the settings key changed', () => {
+    expect(settingsFromChange({ other: { newValue: 1 } })).toBeUndefined();
+    expect(settingsFromChange({ settings: { newValue: { enabled: false } } })).toEqual({
+      enabled: false,
+    });
+  });
+});

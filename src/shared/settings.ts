@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * User settings, stored under one key in `storage.local` and read by every context.
+ * Each field falls back to its default on its own, so a damaged or older stored value
+ * loses only the fields that are wrong.
+ */
+
+export const SETTINGS_KEY = 'settings';
+
+export const settingsSchema = z.object({
+  /** Highlight names and show cards on pages. */
+  enabled: z.boolean().catch(true).default(true),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export function parseSettings(raw: unknown): Settings {
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The slice of `browser.storage.local` the settings need; injected so this module stays pure. */
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function loadSettings(area: SettingsArea): Promise<Settings> {
+  const stored = await area.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(
+  area: SettingsArea,
+  patch: Partial<Settings>,
+): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings(area)), ...patch });
+  await area.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Reads the new settings out of a `storage.onChanged` event, or undefined when they did not change. */
+export function settingsFromChange(
+  changes: Record<string, { newValue?: unknown }>,
+): Settings | undefined {
+  const change = changes[SETTINGS_KEY];
+  return change ? parseSettings(change.newValue) : undefined;
+}

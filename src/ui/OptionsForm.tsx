@@ -1,0 +1,35 @@
+import type { Settings } from '../shared/settings';
+
+export interface OptionsFormProps {
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+  /** A short confirmation or error shown after saving. */
+  status?: string;
+}
+
+/** The options page: every setting with a sentence that says what it does. */
+export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
+  return (
+    <main class="bs-options">
+      <h1>Backstory options</h1>
+      <section>
+        <label class="bs-option">
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={settings.enabled}
+            onChange={(e) => onChange({ enabled: e.currentTarget.checked })}
+          />
+          <span>
+            <strong>Highlight names on pages</strong>
+            <br />
+            When off, Backstory leaves every page alone; open tabs follow at once.
+          </span>
+        </label>
+      </section>
+      <p class="bs-status" role="status">
+        {status ?? ''}
+      </p>
+    </main>
+  );
+}

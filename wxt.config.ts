@@ -1,0 +1,28 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { datasetPlugin } from './scripts/dataset-plugin';
+
+// Auto-imports are off so every module names what it uses; the polyfill module makes
+// `wxt/browser` the promise-based webextension-polyfill in Chrome and Firefox alike.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), datasetPlugin()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description: 'Background on the names in the news, without leaving the page.',
+    permissions: ['storage'],
+    action: { default_title: 'Backstory' },
+    // Firefox only: 140 is its first version with the CSS Custom Highlight API, and a fixed id
+    // keeps settings across reloads and lets tests address the add-on.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'backstory@backstory', strict_min_version: '140.0' },
+      },
+    }),
+    // Chrome 128 is the first with caretPositionFromPoint, which hover hit-testing uses.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '128' }),
+  }),
+});
