@@ -1,0 +1,217 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Availability } from '../support/browsers';
+import type { Driver, Tab } from '../support/drivers';
+import { serveStatic, type StaticServer } from '../support/server';
+
+const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
+const HIGHLIGHT = 'backstory-entity';
+
+/** The seed article's names as they are written in the demo article. */
+export const SEED_NAMES = [
+  'IRGC Quds Force',
+  'Esmail Qaani',
+  'Qasim al-Araji',
+  '2023 Iran–Iraq security agreement',
+  'Oman-mediated Iran–US talks',
+  'Oman',
+  'Muscat',
+  'Baghdad',
+  'Tehran',
+  'WANA News Agency',
+];
+
+/** The text of every range we highlighted, read back from the registry the page shares. */
+const highlightedTexts = (name: string) =>
+  [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) =>
+    (r as Range).toString(),
+  );
+
+const hasHighlights = (name: string) => (CSS.highlights.get(name)?.size ?? 0) > 0;
+
+/** Centre of the first highlighted range whose text is `text`, in viewport coordinates. */
+const centreOf = ({ name, text }: { name: string; text: string }) => {
+  const ranges = [
+    ...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? []),
+  ] as Range[];
+  const range = ranges.find((r) => r.toString() === text);
+  if (!range) return undefined;
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0]!;
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+};
+
+const cardTitle = () =>
+  document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
+    ?.textContent ?? null;
+
+const cardBox = () => {
+  const frame = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-frame');
+  if (!frame || !frame.hasAttribute('data-placed')) return null;
+  const r = frame.getBoundingClientRect();
+  return {
+    left: r.left,
+    top: r.top,
+    right: r.right,
+    bottom: r.bottom,
+    vw: innerWidth,
+    vh: innerHeight,
+  };
+};
+
+export function describeExtension(
+  name: string,
+  available: Availability,
+  launch: () => Promise<Driver>,
+  baselineDom: (url: string) => Promise<string>,
+): void {
+  if (!available.ok) {
+    if (process.env.CI === 'true') {
+      it(`${name}: browser available`, () => {
+        throw new Error(`CI=true and ${available.reason}`);
+      });
+    } else {
+      console.warn(`Skipping ${name} browser tests: ${available.reason}`);
+      describe.skip(name, () => it('needs the browser', () => {}));
+    }
+    return;
+  }
+
+  describe(name, () => {
+    let server: StaticServer;
+    let driver: Driver;
+    let demoUrl: string;
+
+    beforeAll(async () => {
+      server = await serveStatic({ demo: DEMO_DIR });
+      demoUrl = `${server.url}demo/article.html`;
+      driver = await launch();
+    });
+    afterAll(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    async function openDemo(): Promise<Tab> {
+      const tab = await driver.newTab();
+      await tab.goto(demoUrl);
+      await tab.waitFor(hasHighlights, HIGHLIGHT);
+      return tab;
+    }
+
+    it('highlights the seed article names and nothing in editable text', async () => {
+      const tab = await openDemo();
+      const texts = await tab.evaluate(highlightedTexts, HIGHLIGHT);
+      expect(texts).toEqual(expect.arrayContaining(SEED_NAMES));
+      const inEditable = await tab.evaluate((n) => {
+        const ranges = [
+          ...((CSS.highlights.get(n) as Set<AbstractRange> | undefined) ?? []),
+        ] as Range[];
+        return ranges.filter((r) =>
+          r.startContainer.parentElement?.closest('textarea, [contenteditable]'),
+        ).length;
+      }, HIGHLIGHT);
+      expect(inEditable).toBe(0);
+      await tab.close();
+    });
+
+    it('leaves the page DOM exactly as it is without the extension', async () => {
+      const expected = await baselineDom(demoUrl);
+      const tab = await openDemo();
+      const actual = await tab.evaluate(() => document.documentElement.outerHTML, null);
+      expect(actual).toBe(expected);
+      await tab.close();
+    });
+
+    it('opens the card of a hovered name, inside the viewport, and closes it', async () => {
+      const tab = await openDemo();
+      const point = await tab.evaluate(centreOf, { name: HIGHLIGHT, text: 'Esmail Qaani' });
+      expect(point).toBeDefined();
+      await tab.mouseMove(point!.x, point!.y);
+      await tab.waitFor((t) => {
+        const title = document
+          .querySelector('backstory-card')
+          ?.shadowRoot?.querySelector('[data-testid="card-title"]');
+        return title?.textContent === t;
+      }, 'Esmail Qaani');
+      await tab.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
+        null,
+      );
+      const box = (await tab.evaluate(cardBox, null))!;
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(box.vw);
+      expect(box.bottom).toBeLessThanOrEqual(box.vh);
+
+      await tab.press('Escape');
+      await tab.waitFor(() => !document.querySelector('backstory-card'), null);
+
+      const other = await tab.evaluate(centreOf, { name: HIGHLIGHT, text: 'Baghdad' });
+      await tab.mouseMove(other!.x, other!.y);
+      await tab.waitFor((t) => {
+        const title = document
+          .querySelector('backstory-card')
+          ?.shadowRoot?.querySelector('[data-testid="card-title"]');
+        return title?.textContent === t;
+      }, 'Baghdad');
+      expect(await tab.evaluate(cardTitle, null)).toBe('Baghdad');
+      // Leaving the name for empty margin closes the card after the grace period.
+      await tab.mouseMove(5, 795);
+      await tab.waitFor(() => !document.querySelector('backstory-card'), null, 5_000);
+      await tab.close();
+    });
+
+    it('finds "Qaani" and "Quds" in the popup search and shows the chosen card', async () => {
+      const tab = await driver.newTab();
+      await tab.goto(driver.extensionUrl('popup.html'));
+      await tab.type('.bs-search', 'Qaani');
+      await tab.waitFor(
+        () => document.querySelector('.bs-result-name')?.textContent === 'Esmail Qaani',
+        null,
+      );
+      await tab.click('.bs-result');
+      await tab.waitFor(
+        () => document.querySelector('[data-testid="card-title"]')?.textContent === 'Esmail Qaani',
+        null,
+      );
+      await tab.click('.bs-back');
+      await tab.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('.bs-search')!;
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, null);
+      await tab.type('.bs-search', 'Quds');
+      await tab.waitFor(
+        () => document.querySelector('.bs-result-name')?.textContent === 'Quds Force',
+        null,
+      );
+      await tab.close();
+    });
+
+    it('stops and restarts highlighting in an open tab from the options switch', async () => {
+      const page = await openDemo();
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(
+        () => document.querySelector<HTMLInputElement>('input[name="enabled"]')?.checked === true,
+        null,
+      );
+      await options.click('input[name="enabled"]');
+      await page.bringToFront();
+      await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
+      await options.bringToFront();
+      await options.click('input[name="enabled"]');
+      await page.bringToFront();
+      await page.waitFor(hasHighlights, HIGHLIGHT);
+      expect(await page.evaluate(highlightedTexts, HIGHLIGHT)).toEqual(
+        expect.arrayContaining(SEED_NAMES),
+      );
+      await options.close();
+      await page.close();
+    });
+  });
+}

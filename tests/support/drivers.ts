@@ -1,0 +1,154 @@
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import {
+  CHROME_BUILD,
+  CHROMIUM_PATH,
+  chromiumArgs,
+  FIREFOX_BUILD,
+  FIREFOX_PATH,
+  FIREFOX_UUID,
+  GECKO_ID,
+} from './browsers';
+
+/** The few page operations the browser tests need, the same over Playwright and Puppeteer. */
+export interface Tab {
+  goto(url: string): Promise<void>;
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: string;
+  /** A new tab in the browser that has the extension. */
+  newTab(): Promise<Tab>;
+  /** URL of a page of the extension, e.g. popup.html. */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+type AnyPage = {
+  goto(url: string, options?: object): Promise<unknown>;
+  evaluate(fn: never, arg: never): Promise<unknown>;
+  mouse: { move(x: number, y: number): Promise<void> };
+  keyboard: { press(key: never): Promise<void> };
+  type(selector: string, text: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  screenshot(options: { path: string }): Promise<unknown>;
+  close(): Promise<void>;
+};
+
+function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    waitFor,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    type: (selector, text) => page.type(selector, text),
+    click: (selector) => page.click(selector),
+    bringToFront: () => page.bringToFront(),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+function playwrightTab(page: import('playwright-core').Page): Tab {
+  return wrap(page as unknown as AnyPage, async (fn, arg, timeout = 10_000) => {
+    await page.waitForFunction(fn as never, arg, { timeout });
+  });
+}
+
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<Driver> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(CHROME_BUILD),
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    async newTab() {
+      const page = await context.newPage();
+      return playwrightTab(page);
+    },
+    extensionUrl: (path) => `chrome-extension://${id}/${path}`,
+    close: () => context.close(),
+  };
+}
+
+/** Chromium without the extension: the page as it is when we are absent. */
+export async function launchPlainChromium(): Promise<Driver> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  return {
+    name: 'chromium (no extension)',
+    async newTab() {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      return playwrightTab(page);
+    },
+    extensionUrl: () => {
+      throw new Error('no extension in this browser');
+    },
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Firefox over WebDriver BiDi. The extension is installed after launch, so `withExtension:
+ * false` gives the page as it is without us. The pinned UUID makes moz-extension:// URLs known.
+ */
+export async function launchFirefox(options: { withExtension?: boolean } = {}): Promise<Driver> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  if (options.withExtension ?? true) await browser.installExtension(FIREFOX_BUILD);
+  return {
+    name: 'firefox',
+    async newTab() {
+      const page = await browser.newPage();
+      const waitFor: Tab['waitFor'] = async (fn, arg, timeout = 10_000) => {
+        await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
+      };
+      const tab = wrap(page as unknown as AnyPage, waitFor);
+      return {
+        ...tab,
+        async goto(url) {
+          if (!url.startsWith('moz-extension:')) return tab.goto(url);
+          // Firefox 153 loads extension pages over BiDi but never reports the navigation as
+          // finished, so start it and wait until the page itself says it has loaded.
+          page.goto(url, { timeout: 15_000 }).catch(() => undefined);
+          await waitFor((u) => location.href === u && document.readyState === 'complete', url);
+        },
+      };
+    },
+    extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path}`,
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface StaticServer {
+  /** Base URL ending in '/', e.g. http://127.0.0.1:41234/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves files from `roots` on 127.0.0.1 at an ephemeral port: `/<mount>/<file>` maps to
+ * `roots[mount]/<file>`. Content scripts do not run on file:// pages, hence a real server.
+ */
+export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const [, mount = '', ...rest] = path.split('/');
+    const root = roots[mount];
+    const file = root && normalize(join(root, ...rest));
+    if (!root || !file || !file.startsWith(normalize(root) + sep)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
