@@ -30,6 +30,8 @@ export interface Driver {
   newTab(): Promise<Tab>;
   /** URL of a page of the extension, e.g. popup.html. */
   extensionUrl(path: string): string;
+  /** Resolves when the user closes the browser window (for the interactive demo). */
+  closed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function launchChromium(options: { headless?: boolean } = {}): Prom
       return playwrightTab(page);
     },
     extensionUrl: (path) => `chrome-extension://${id}/${path}`,
+    closed: () => new Promise((resolve) => context.on('close', () => resolve())),
     close: () => context.close(),
   };
 }
@@ -108,6 +111,7 @@ export async function launchPlainChromium(): Promise<Driver> {
     extensionUrl: () => {
       throw new Error('no extension in this browser');
     },
+    closed: () => new Promise((resolve) => browser.on('disconnected', () => resolve())),
     close: () => browser.close(),
   };
 }
@@ -116,11 +120,13 @@ export async function launchPlainChromium(): Promise<Driver> {
  * Firefox over WebDriver BiDi. The extension is installed after launch, so `withExtension:
  * false` gives the page as it is without us. The pinned UUID makes moz-extension:// URLs known.
  */
-export async function launchFirefox(options: { withExtension?: boolean } = {}): Promise<Driver> {
+export async function launchFirefox(
+  options: { withExtension?: boolean; headless?: boolean } = {},
+): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless: options.headless ?? true,
     defaultViewport: { width: 1280, height: 800 },
     // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
@@ -149,6 +155,7 @@ export async function launchFirefox(options: { withExtension?: boolean } = {}): 
       };
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path}`,
+    closed: () => new Promise((resolve) => browser.on('disconnected', () => resolve())),
     close: () => browser.close(),
   };
 }
