@@ -5,8 +5,8 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Entity } from '../core/dataset/schema';
-import { EntityCard, type RelatedLink } from '../ui/EntityCard';
+import type { CardModel } from '../core/dataset/card-model';
+import { EntityCard } from '../ui/EntityCard';
 import cardCss from '../ui/card.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
@@ -41,7 +41,7 @@ export class CardHost {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly getEntity: (id: string) => Entity | undefined,
+    private readonly getCard: (id: string) => CardModel | undefined,
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
   ) {}
@@ -55,18 +55,17 @@ export class CardHost {
   }
 
   async show(entityId: string, anchor: Range): Promise<void> {
-    const entity = this.getEntity(entityId);
-    if (!entity) return;
+    const card = this.getCard(entityId);
+    if (!card) return;
     this.shownId = entityId;
     const ui = await this.mount();
     if (this.shownId !== entityId) return; // closed or replaced while mounting
     const frame = ui.mounted!;
     frame.removeAttribute('data-placed');
-    frame.setAttribute('aria-label', entity.name);
+    frame.setAttribute('aria-label', card.entity.name);
     render(
       <EntityCard
-        entity={entity}
-        related={this.related(entity)}
+        card={card}
         onSelectRelated={(id) => void this.show(id, anchor)}
         onClose={() => this.hide()}
       />,
@@ -106,13 +105,6 @@ export class CardHost {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     this.ui?.remove();
-  }
-
-  private related(entity: Entity): RelatedLink[] {
-    return entity.related.flatMap((id) => {
-      const other = this.getEntity(id);
-      return other ? [{ id, name: other.name }] : [];
-    });
   }
 
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {

@@ -1,4 +1,4 @@
-import type { Matcher } from '../core/matcher/matcher';
+import { newDocumentState, type Matcher } from '../core/matcher/matcher';
 import { collectTextBlocks, locate } from './text-blocks';
 
 /** One highlighted name on the page: its entity and the live DOM range it covers. */
@@ -22,8 +22,9 @@ export function scanPage(
   const doc = root.ownerDocument ?? (root as Document);
   const matches: PageMatch[] = [];
   const byNode = new Map<Text, PageMatch[]>();
+  const state = newDocumentState();
   for (const block of collectTextBlocks(root, isOwnUi)) {
-    for (const m of matcher.findAll(block.text)) {
+    for (const m of matcher.findAll(block.text, state)) {
       const start = locate(block, m.start, false);
       const end = locate(block, m.end, true);
       const range = doc.createRange();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardModels } from '../core/dataset/card-model';
 import type { Dataset } from '../core/dataset/schema';
 import { Matcher } from '../core/matcher/matcher';
 import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
@@ -12,14 +13,13 @@ interface Session {
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, dataset: Dataset, matcher: Matcher): Session {
-  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+function startSession(ctx: ContentScriptContext, cards: CardModels, matcher: Matcher): Session {
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
   const scan: PageScan = scanPage(document.body ?? document.documentElement, matcher, isOwnUi);
   paintHighlights(scan.matches.map((m) => m.range));
   const card = new CardHost(
     ctx,
-    (id) => byId.get(id),
+    (id) => cards.card(id),
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
   );
@@ -36,9 +36,10 @@ function startSession(ctx: ContentScriptContext, dataset: Dataset, matcher: Matc
 export async function runContentScript(ctx: ContentScriptContext, dataset: Dataset): Promise<void> {
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
   const matcher = new Matcher(dataset.entities);
+  const cards = new CardModels(dataset);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
-    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, dataset, matcher);
+    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, cards, matcher);
     if (!settings.enabled && session) {
       session.stop();
       session = undefined;

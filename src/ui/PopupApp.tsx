@@ -1,38 +1,28 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Entity } from '../core/dataset/schema';
+import type { CardModel } from '../core/dataset/card-model';
 import type { SearchHit } from '../core/search/search';
-import { EntityCard, type RelatedLink } from './EntityCard';
+import { EntityCard } from './EntityCard';
 
 export interface PopupAppProps {
   search: (query: string) => SearchHit[];
-  getEntity: (id: string) => Entity | undefined;
+  getCard: (id: string) => CardModel | undefined;
   /** Whether highlighting is on; the switch is repeated here so it is one click away. */
   enabled: boolean;
   onToggleEnabled: (enabled: boolean) => void;
   onOpenOptions: () => void;
 }
 
-export function relatedLinks(
-  entity: Entity,
-  getEntity: (id: string) => Entity | undefined,
-): RelatedLink[] {
-  return entity.related.flatMap((id) => {
-    const other = getEntity(id);
-    return other ? [{ id, name: other.name }] : [];
-  });
-}
-
 /** The toolbar popup: a search over the dataset; choosing a result shows its card. */
 export function PopupApp({
   search,
-  getEntity,
+  getCard,
   enabled,
   onToggleEnabled,
   onOpenOptions,
 }: PopupAppProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [chosen, setChosen] = useState<Entity | undefined>();
+  const [chosen, setChosen] = useState<CardModel | undefined>();
   const hits = useMemo(() => search(query), [search, query]);
 
   if (chosen) {
@@ -41,11 +31,7 @@ export function PopupApp({
         <button type="button" class="bs-back" onClick={() => setChosen(undefined)} autoFocus>
           ← Back to results
         </button>
-        <EntityCard
-          entity={chosen}
-          related={relatedLinks(chosen, getEntity)}
-          onSelectRelated={(id) => setChosen(getEntity(id))}
-        />
+        <EntityCard card={chosen} onSelectRelated={(id) => setChosen(getCard(id))} />
       </main>
     );
   }
@@ -56,7 +42,7 @@ export function PopupApp({
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => Math.min(Math.max(i + step, 0), Math.max(hits.length - 1, 0)));
     } else if (event.key === 'Enter' && hits[active]) {
-      setChosen(hits[active].entity);
+      setChosen(getCard(hits[active].entity.id));
     }
   };
 
@@ -95,7 +81,7 @@ export function PopupApp({
             aria-selected={i === active}
             class={i === active ? 'bs-result is-active' : 'bs-result'}
             onMouseEnter={() => setActive(i)}
-            onClick={() => setChosen(hit.entity)}
+            onClick={() => setChosen(getCard(hit.entity.id))}
           >
             <span class="bs-result-name">{hit.entity.name}</span>
             {hit.matched !== hit.entity.name && <span class="bs-result-alias">{hit.matched}</span>}

@@ -7,3 +7,11 @@ export function formatPartialDate(date: string): string {
   if (!monthName) return year ?? date;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
+
+/** An interval as a reader says it: "since 3 Jan 2020", "2021 – 2024", "until 1988". */
+export function formatSpan(from?: string, to?: string): string {
+  if (from && to) return `${formatPartialDate(from)} – ${formatPartialDate(to)}`;
+  if (from) return `since ${formatPartialDate(from)}`;
+  if (to) return `until ${formatPartialDate(to)}`;
+  return '';
+}

@@ -30,29 +30,117 @@ export const partialDate = z
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const sourceSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
   publisher: text,
   read: partialDate.describe('the day we read the source'),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const factSchema = z.strictObject({
-  label: text,
-  value: text,
-  date: partialDate,
-  sources: z.array(sourceSchema).min(1, 'a fact needs at least one source'),
+const sources = z.array(sourceSchema).min(1, 'needs at least one source');
+
+/** Another reading of a contested fact, with the sources that give it. */
+export const readingSchema = z.strictObject({ value: text, sources });
+
+export const factSchema = z
+  .strictObject({
+    label: text,
+    value: text,
+    /** A one-off fact. */
+    date: partialDate.optional(),
+    /** A role or state held over an interval; no `to` means still true as of meta.checked. */
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+    sources,
+    contested: z.array(readingSchema).min(1, 'list at least one other reading').optional(),
+    note: text.optional(),
+  })
+  .superRefine((fact, ctx) => {
+    if (fact.date && (fact.from || fact.to)) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'give either date or from/to, not both' });
+    } else if (!fact.date && !fact.from) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a fact needs a date (or from, for an interval)' });
+    }
+    if (fact.from && fact.to && fact.to < fact.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'ends before it starts' });
+    }
+  });
+export type Fact = z.infer<typeof factSchema>;
+
+/** When a fact applies: its date, or the start of its interval. Sorts facts on the card. */
+export const factStart = (fact: Fact): string => fact.date ?? fact.from ?? '';
+
+const word = z.string().trim().min(1);
+
+export const aliasSchema = z.union([
+  text,
+  z.strictObject({
+    text,
+    /** Match only with exactly this case (acronyms that are also words). */
+    caseSensitive: z.boolean().optional(),
+    /** Counts only after a full name of the same entity appeared earlier in the document. */
+    short: z.boolean().optional(),
+    unlessFollowedBy: z.array(word).min(1).optional(),
+    unlessPrecededBy: z.array(word).min(1).optional(),
+  }),
+]);
+export type Alias = z.infer<typeof aliasSchema>;
+export type AliasRule = Exclude<Alias, string>;
+
+export const aliasText = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.text);
+
+export const RELATION_TYPES = [
+  'leads',
+  'member-of',
+  'part-of',
+  'party-to',
+  'signatory-of',
+  'mediator-of',
+  'negotiator-in',
+  'located-in',
+  'capital-of',
+  'based-in',
+  'successor-of',
+  'allied-with',
+  'opposed-to',
+  'related-to',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export const relationSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES),
+  target: slug,
+  from: partialDate.optional(),
+  to: partialDate.optional(),
   note: text.optional(),
 });
-export type Fact = z.infer<typeof factSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+
+export const timelineStepSchema = z.strictObject({
+  date: partialDate,
+  label: text,
+  place: slug.optional(),
+  sources,
+});
+export type TimelineStep = z.infer<typeof timelineStepSchema>;
+
+export const nativeNameSchema = z.strictObject({
+  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "fa"'),
+  text,
+});
 
 export const entitySchema = z.strictObject({
   id: slug,
   type: z.enum(ENTITY_TYPES),
   name: text,
-  aliases: z.array(text).default([]),
-  summary: text.max(400, 'a summary is one or two sentences (400 characters at most)'),
+  native: z.array(nativeNameSchema).default([]),
+  aliases: z.array(aliasSchema).default([]),
+  summary: text
+    .min(20, 'a summary says who or what it is (20 characters at least)')
+    .max(400, 'a summary is one or two sentences (400 characters at most)'),
+  description: text.max(1500, 'at most 1,500 characters').optional(),
   facts: z.array(factSchema).default([]),
-  related: z.array(slug).default([]),
+  relations: z.array(relationSchema).default([]),
+  timeline: z.array(timelineStepSchema).default([]),
 });
 export type Entity = z.infer<typeof entitySchema>;
 

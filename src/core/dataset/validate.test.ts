@@ -12,7 +12,7 @@ const entity = (id: string, extra: object = {}) => ({
     id,
     type: 'place',
     name: id,
-    summary: 'A place.',
+    summary: 'A place used by these tests.',
     facts: [{ label: 'Founded', value: 'yes', date: '1900', sources: [source] }],
     ...extra,
   },
@@ -32,10 +32,10 @@ describe('validateDataset', () => {
   it('accepts a valid dataset and fills defaults', () => {
     const dataset = validateDataset(meta, [
       entity('tehran'),
-      entity('iran', { related: ['tehran'] }),
+      entity('iran', { relations: [{ type: 'capital-of', target: 'tehran' }] }),
     ]);
     expect(dataset.entities.map((e) => e.id)).toEqual(['iran', 'tehran']);
-    expect(dataset.entities[1]?.aliases).toEqual([]);
+    expect(dataset.entities[1]).toMatchObject({ aliases: [], native: [], relations: [], timeline: [] });
   });
 
   it('names the file and field of each problem', () => {
@@ -50,40 +50,60 @@ describe('validateDataset', () => {
     expect(found[1]).toBe(
       'data/entities/iran.json → facts[0].date: must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
     );
-    expect(found[2]).toBe(
-      'data/entities/iran.json → facts[0].sources: a fact needs at least one source',
-    );
+    expect(found[2]).toBe('data/entities/iran.json → facts[0].sources: needs at least one source');
   });
 
-  it('rejects unknown fields, dangling relations, duplicate and misnamed ids', () => {
+  it('rejects unknown fields, dangling relations and places, duplicate and misnamed ids', () => {
     const found = problems(() =>
       validateDataset(meta, [
-        entity('iran', { related: ['persia'] }),
+        entity('iran', { relations: [{ type: 'part-of', target: 'persia' }] }),
         { ...entity('iran'), path: 'data/entities/iran-copy.json' },
         entity('iraq', { colour: 'red' }),
+        entity('talks', {
+          type: 'event',
+          timeline: [{ date: '2025-04-12', label: 'Round one', place: 'atlantis', sources: [source] }],
+        }),
       ]),
     );
     expect(found).toEqual([
       'data/entities/iran-copy.json → id: "iran" does not match the file name "iran-copy.json"',
       'data/entities/iran-copy.json → id: "iran" is already used by data/entities/iran.json',
       'data/entities/iraq.json: Unrecognized key: "colour"',
-      'data/entities/iran.json → related[0]: no entity has the id "persia"',
+      'data/entities/iran.json → relations[0].target: no entity has the id "persia"',
+      'data/entities/talks.json → timeline[0].place: no entity has the id "atlantis"',
     ]);
   });
 
-  it('rejects a source that is not a web address', () => {
-    const bad = entity('iran', {
-      facts: [
-        {
-          label: 'x',
-          value: 'y',
-          date: '2020',
-          sources: [{ ...source, url: 'javascript:alert(1)' }],
-        },
-      ],
-    });
-    expect(problems(() => validateDataset(meta, [bad]))).toEqual([
-      'data/entities/iran.json → facts[0].sources[0].url: must be an http(s) URL',
+  it('rejects a source that is not an https address', () => {
+    const bad = (url: string) =>
+      entity('iran', {
+        facts: [{ label: 'x', value: 'y', date: '2020', sources: [{ ...source, url }] }],
+      });
+    for (const url of ['javascript:alert(1)', 'http://example.org/']) {
+      expect(problems(() => validateDataset(meta, [bad(url)]))).toEqual([
+        'data/entities/iran.json → facts[0].sources[0].url: must be an https URL',
+      ]);
+    }
+  });
+
+  it('needs a date or an interval on every fact, and intervals that run forward', () => {
+    const fact = (extra: object) => entity('iran', { facts: [{ label: 'Role', value: 'v', sources: [source], ...extra }] });
+    expect(validateDataset(meta, [fact({ from: '2020-01-03' })]).entities[0]?.facts[0]?.from).toBe('2020-01-03');
+    expect(problems(() => validateDataset(meta, [fact({})]))).toEqual([
+      'data/entities/iran.json → facts[0].date: a fact needs a date (or from, for an interval)',
     ]);
+    expect(problems(() => validateDataset(meta, [fact({ from: '2024', to: '2020' })]))).toEqual([
+      'data/entities/iran.json → facts[0].to: ends before it starts',
+    ]);
+  });
+
+  it('accepts alias rules and contested readings, and rejects an unknown rule', () => {
+    const ok = entity('pak', {
+      aliases: ['Kurdistan Freedom Party', { text: 'PAK', caseSensitive: true }, { text: 'Azadi', short: true }],
+      facts: [{ label: 'Founded', value: '1991', date: '1991', sources: [source], contested: [{ value: '2006', sources: [source] }] }],
+    });
+    expect(validateDataset(meta, [ok]).entities[0]?.aliases).toHaveLength(3);
+    const bad = entity('pak', { aliases: [{ text: 'PAK', caseSensitve: true }] });
+    expect(problems(() => validateDataset(meta, [bad]))[0]).toMatch(/^data\/entities\/pak\.json → aliases\[0\]/);
   });
 });

@@ -65,11 +65,13 @@ export function validateDataset(meta: DatasetFile, entityFiles: DatasetFile[]): 
     paths.push(file.path);
   }
 
+  const missing = (path: string, at: string, id: string) => {
+    if (!fileOf.has(id)) problems.push(`${path} → ${at}: no entity has the id "${id}"`);
+  };
   entities.forEach((entity, e) => {
-    entity.related.forEach((id, i) => {
-      if (!fileOf.has(id))
-        problems.push(`${paths[e]} → related[${i}]: no entity has the id "${id}"`);
-    });
+    const path = paths[e]!;
+    entity.relations.forEach((r, i) => missing(path, `relations[${i}].target`, r.target));
+    entity.timeline.forEach((t, i) => t.place && missing(path, `timeline[${i}].place`, t.place));
   });
   if (entityFiles.length === 0) problems.push('no entity files were found');
   if (problems.length > 0 || !parsedMeta.success) throw new DatasetError(problems);

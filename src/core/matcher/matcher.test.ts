@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from './matcher';
+import { Matcher, newDocumentState } from './matcher';
 
 const entities = [
   { id: 'quds-force', name: 'Quds Force', aliases: ['IRGC Quds Force', 'Qods Force'] },
@@ -86,4 +86,49 @@ describe('Matcher', () => {
     expect(matcher.findAll('')).toEqual([]);
     expect(matcher.findAll('The weather in the capital was mild.')).toEqual([]);
   });
+});
+
+describe('Matcher rules from the dataset', () => {
+  const ruled = new Matcher([
+    { id: 'pak', name: 'Kurdistan Freedom Party', aliases: [{ text: 'PAK', caseSensitive: true }] },
+    { id: 'us', name: 'United States', aliases: [{ text: 'US', caseSensitive: true }, { text: 'U.S.', caseSensitive: true }] },
+    { id: 'qaani', name: 'Esmail Qaani', aliases: [{ text: 'Qaani', short: true }] },
+    { id: 'quds', name: 'Quds Force', aliases: [{ text: 'Quds', unlessFollowedBy: ['Day', 'University'] }] },
+    { id: 'dc', name: 'Washington, D.C.', aliases: [{ text: 'Washington', unlessFollowedBy: ['Commanders', 'Post'], unlessPrecededBy: ['George'] }] },
+    { id: 'iran', name: 'Iran', native: [{ lang: 'fa', text: 'ایران' }], aliases: [] },
+  ]);
+  const ids = (text: string) => ruled.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+  it('matches case-sensitive acronyms only in their case', () => {
+    expect(ids('PAK fighters; a pak of cards; Pak')).toEqual([['PAK', 'pak']]);
+    expect(ids('the US and the U.S. told us')).toEqual([
+      ['US', 'us'],
+      ['U.S.', 'us'],
+    ]);
+  });
+
+  it('counts a short form only after the full name appeared, across blocks', () => {
+    expect(ids('Qaani said')).toEqual([]);
+    const state = newDocumentState();
+    const first = ruled.findAll('Esmail Qaani arrived.', state);
+    const second = ruled.findAll('Later Qaani left.', state);
+    expect([...first, ...second].map((m) => m.entityId)).toEqual(['qaani', 'qaani']);
+  });
+
+  it('skips an alias followed or preceded by a word that makes it something else', () => {
+    expect(ids('Quds Day rallies, Al-Quds University, and the Quds fighters')).toEqual([['Quds', 'quds']]);
+    expect(ids('The Washington Post said Washington would respond; George Washington')).toEqual([
+      ['Washington', 'dc'],
+    ]);
+  });
+
+  it('matches native-script names', () => {
+    expect(ids('سفر به ایران')).toEqual([['ایران', 'iran']]);
+  });
+});
+
+it('lets an alias rule on the canonical name replace the plain name', () => {
+  const m = new Matcher([{ id: 'turkey', name: 'Turkey', aliases: [{ text: 'Turkey', caseSensitive: true }] }]);
+  const text = 'Turkey and a roast turkey';
+  expect(m.findAll(text).map((x) => text.slice(x.start, x.end))).toEqual(['Turkey']);
 });

@@ -59,3 +59,16 @@ export function isWordCharBefore(text: string, index: number): boolean {
   if (unit >= 0xdc00 && unit <= 0xdfff && start > 0) start -= 1;
   return isWordCharAt(text, start);
 }
+
+/**
+ * Folds only punctuation and spaces, keeping case and diacritics: the form in which a
+ * case-sensitive alias ("PAK") is compared with the text it matched.
+ */
+export function foldKeepCase(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charAt(i);
+    out += table.get(unit.charCodeAt(0)) ?? unit;
+  }
+  return out.replace(/ +/g, ' ').trim();
+}

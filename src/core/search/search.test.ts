@@ -8,8 +8,10 @@ const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
   name,
   aliases,
   summary: `${name}.`,
+  native: [],
   facts: [],
-  related: [],
+  relations: [],
+  timeline: [],
 });
 
 const search = new EntitySearch([

@@ -1,4 +1,4 @@
-import type { Entity } from '../dataset/schema';
+import { aliasText, type Entity } from '../dataset/schema';
 import { foldAlias } from '../matcher/normalize';
 
 /**
@@ -24,7 +24,11 @@ export class EntitySearch {
   constructor(entities: readonly Entity[]) {
     this.index = entities.map((entity) => ({
       entity,
-      labels: [entity.name, ...entity.aliases].map((text, i) => ({
+      labels: [
+        entity.name,
+        ...entity.aliases.map(aliasText),
+        ...entity.native.map((n) => n.text),
+      ].map((text, i) => ({
         text,
         folded: foldAlias(text),
         isName: i === 0,
