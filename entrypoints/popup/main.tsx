@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import dataset from 'virtual:backstory-dataset';
 import { browser } from 'wxt/browser';
+import { CardModels } from '../../src/core/dataset/card-model';
 import { EntitySearch } from '../../src/core/search/search';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/shared/settings';
 import { PopupApp } from '../../src/ui/PopupApp';
@@ -9,9 +10,9 @@ import '../../src/ui/card.css';
 import '../../src/ui/popup.css';
 
 const index = new EntitySearch(dataset.entities);
-const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+const cards = new CardModels(dataset);
 const search = (q: string) => index.search(q);
-const getEntity = (id: string) => byId.get(id);
+const getCard = (id: string) => cards.card(id);
 
 function Popup() {
   const [enabled, setEnabled] = useState(DEFAULT_SETTINGS.enabled);
@@ -19,7 +20,7 @@ function Popup() {
   return (
     <PopupApp
       search={search}
-      getEntity={getEntity}
+      getCard={getCard}
       enabled={enabled}
       onToggleEnabled={(on) =>
         void saveSettings(browser.storage.local, { enabled: on }).then((s) => setEnabled(s.enabled))

@@ -21,7 +21,13 @@ function Sources({ sources }: { sources: Source[] }) {
   return (
     <span class="bs-sources">
       {sources.map((s, i) => (
-        <a key={i} href={s.url} target="_blank" rel="noopener noreferrer" title={`${s.url} (read ${formatPartialDate(s.read)})`}>
+        <a
+          key={i}
+          href={s.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={`${s.url} (read ${formatPartialDate(s.read)})`}
+        >
           {s.publisher}
         </a>
       ))}
@@ -75,7 +81,13 @@ function Timeline({ items }: { items: TimelineItem[] }) {
   );
 }
 
-function Relations({ groups, onSelect }: { groups: RelationGroup[]; onSelect?: (id: string) => void }) {
+function Relations({
+  groups,
+  onSelect,
+}: {
+  groups: RelationGroup[];
+  onSelect?: (id: string) => void;
+}) {
   return (
     <footer class="bs-related">
       {groups.map((g) => (
@@ -104,7 +116,9 @@ function Relations({ groups, onSelect }: { groups: RelationGroup[]; onSelect?: (
 /** The background card for one entity: what it is, dated sourced facts, timeline, relations. */
 export function EntityCard({ card, onSelectRelated, onClose }: EntityCardProps) {
   const { entity } = card;
-  const facts = [...entity.facts].sort((a, b) => (factStart(a) < factStart(b) ? -1 : factStart(a) > factStart(b) ? 1 : 0));
+  const facts = [...entity.facts].sort((a, b) =>
+    factStart(a) < factStart(b) ? -1 : factStart(a) > factStart(b) ? 1 : 0,
+  );
   return (
     <article class="bs-card" aria-labelledby="bs-card-title" data-entity-id={entity.id}>
       <header class="bs-card-header">
@@ -136,7 +150,9 @@ export function EntityCard({ card, onSelectRelated, onClose }: EntityCardProps) 
         </ol>
       )}
       {card.timeline.length > 0 && <Timeline items={card.timeline} />}
-      {card.relations.length > 0 && <Relations groups={card.relations} onSelect={onSelectRelated} />}
+      {card.relations.length > 0 && (
+        <Relations groups={card.relations} onSelect={onSelectRelated} />
+      )}
       <p class="bs-checked">Facts checked as of {formatPartialDate(card.checked)}</p>
     </article>
   );

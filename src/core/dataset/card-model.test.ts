@@ -18,7 +18,9 @@ const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity =
 const dataset: Dataset = {
   meta: { version: '1.0.0', checked: '2026-11-28', licence: 'CC BY 4.0' },
   entities: [
-    entity('qaani', 'Esmail Qaani', { relations: [{ type: 'leads', target: 'quds', from: '2020-01-03' }] }),
+    entity('qaani', 'Esmail Qaani', {
+      relations: [{ type: 'leads', target: 'quds', from: '2020-01-03' }],
+    }),
     entity('quds', 'Quds Force', { relations: [{ type: 'part-of', target: 'irgc' }] }),
     entity('irgc', 'IRGC'),
     entity('talks', 'Talks', {
@@ -39,7 +41,9 @@ describe('CardModels', () => {
       { label: 'Part of', items: [{ id: 'irgc', name: 'IRGC' }] },
       { label: 'Led by', items: [{ id: 'qaani', name: 'Esmail Qaani', from: '2020-01-03' }] },
     ]);
-    expect(cards.card('irgc')?.relations).toEqual([{ label: 'Includes', items: [{ id: 'quds', name: 'Quds Force' }] }]);
+    expect(cards.card('irgc')?.relations).toEqual([
+      { label: 'Includes', items: [{ id: 'quds', name: 'Quds Force' }] },
+    ]);
   });
 
   it('orders the timeline and names its places', () => {

@@ -81,7 +81,8 @@ export class CardModels {
     };
     for (const r of entity.relations) {
       const target = this.byId.get(r.target);
-      if (target) add(LABELS[r.type][0], { id: target.id, name: target.name, from: r.from, to: r.to });
+      if (target)
+        add(LABELS[r.type][0], { id: target.id, name: target.name, from: r.from, to: r.to });
     }
     for (const { from, index } of this.incoming.get(id) ?? []) {
       const r = from.relations[index]!;

@@ -56,9 +56,17 @@ export const factSchema = z
   })
   .superRefine((fact, ctx) => {
     if (fact.date && (fact.from || fact.to)) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'give either date or from/to, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'give either date or from/to, not both',
+      });
     } else if (!fact.date && !fact.from) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a fact needs a date (or from, for an interval)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'a fact needs a date (or from, for an interval)',
+      });
     }
     if (fact.from && fact.to && fact.to < fact.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'ends before it starts' });
@@ -124,7 +132,9 @@ export const timelineStepSchema = z.strictObject({
 export type TimelineStep = z.infer<typeof timelineStepSchema>;
 
 export const nativeNameSchema = z.strictObject({
-  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "fa"'),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "fa"'),
   text,
 });
 

@@ -35,7 +35,12 @@ describe('validateDataset', () => {
       entity('iran', { relations: [{ type: 'capital-of', target: 'tehran' }] }),
     ]);
     expect(dataset.entities.map((e) => e.id)).toEqual(['iran', 'tehran']);
-    expect(dataset.entities[1]).toMatchObject({ aliases: [], native: [], relations: [], timeline: [] });
+    expect(dataset.entities[1]).toMatchObject({
+      aliases: [],
+      native: [],
+      relations: [],
+      timeline: [],
+    });
   });
 
   it('names the file and field of each problem', () => {
@@ -61,7 +66,9 @@ describe('validateDataset', () => {
         entity('iraq', { colour: 'red' }),
         entity('talks', {
           type: 'event',
-          timeline: [{ date: '2025-04-12', label: 'Round one', place: 'atlantis', sources: [source] }],
+          timeline: [
+            { date: '2025-04-12', label: 'Round one', place: 'atlantis', sources: [source] },
+          ],
         }),
       ]),
     );
@@ -87,8 +94,11 @@ describe('validateDataset', () => {
   });
 
   it('needs a date or an interval on every fact, and intervals that run forward', () => {
-    const fact = (extra: object) => entity('iran', { facts: [{ label: 'Role', value: 'v', sources: [source], ...extra }] });
-    expect(validateDataset(meta, [fact({ from: '2020-01-03' })]).entities[0]?.facts[0]?.from).toBe('2020-01-03');
+    const fact = (extra: object) =>
+      entity('iran', { facts: [{ label: 'Role', value: 'v', sources: [source], ...extra }] });
+    expect(validateDataset(meta, [fact({ from: '2020-01-03' })]).entities[0]?.facts[0]?.from).toBe(
+      '2020-01-03',
+    );
     expect(problems(() => validateDataset(meta, [fact({})]))).toEqual([
       'data/entities/iran.json → facts[0].date: a fact needs a date (or from, for an interval)',
     ]);
@@ -99,11 +109,25 @@ describe('validateDataset', () => {
 
   it('accepts alias rules and contested readings, and rejects an unknown rule', () => {
     const ok = entity('pak', {
-      aliases: ['Kurdistan Freedom Party', { text: 'PAK', caseSensitive: true }, { text: 'Azadi', short: true }],
-      facts: [{ label: 'Founded', value: '1991', date: '1991', sources: [source], contested: [{ value: '2006', sources: [source] }] }],
+      aliases: [
+        'Kurdistan Freedom Party',
+        { text: 'PAK', caseSensitive: true },
+        { text: 'Azadi', short: true },
+      ],
+      facts: [
+        {
+          label: 'Founded',
+          value: '1991',
+          date: '1991',
+          sources: [source],
+          contested: [{ value: '2006', sources: [source] }],
+        },
+      ],
     });
     expect(validateDataset(meta, [ok]).entities[0]?.aliases).toHaveLength(3);
     const bad = entity('pak', { aliases: [{ text: 'PAK', caseSensitve: true }] });
-    expect(problems(() => validateDataset(meta, [bad]))[0]).toMatch(/^data\/entities\/pak\.json → aliases\[0\]/);
+    expect(problems(() => validateDataset(meta, [bad]))[0]).toMatch(
+      /^data\/entities\/pak\.json → aliases\[0\]/,
+    );
   });
 });

@@ -91,13 +91,35 @@ describe('Matcher', () => {
 describe('Matcher rules from the dataset', () => {
   const ruled = new Matcher([
     { id: 'pak', name: 'Kurdistan Freedom Party', aliases: [{ text: 'PAK', caseSensitive: true }] },
-    { id: 'us', name: 'United States', aliases: [{ text: 'US', caseSensitive: true }, { text: 'U.S.', caseSensitive: true }] },
+    {
+      id: 'us',
+      name: 'United States',
+      aliases: [
+        { text: 'US', caseSensitive: true },
+        { text: 'U.S.', caseSensitive: true },
+      ],
+    },
     { id: 'qaani', name: 'Esmail Qaani', aliases: [{ text: 'Qaani', short: true }] },
-    { id: 'quds', name: 'Quds Force', aliases: [{ text: 'Quds', unlessFollowedBy: ['Day', 'University'] }] },
-    { id: 'dc', name: 'Washington, D.C.', aliases: [{ text: 'Washington', unlessFollowedBy: ['Commanders', 'Post'], unlessPrecededBy: ['George'] }] },
+    {
+      id: 'quds',
+      name: 'Quds Force',
+      aliases: [{ text: 'Quds', unlessFollowedBy: ['Day', 'University'] }],
+    },
+    {
+      id: 'dc',
+      name: 'Washington, D.C.',
+      aliases: [
+        {
+          text: 'Washington',
+          unlessFollowedBy: ['Commanders', 'Post'],
+          unlessPrecededBy: ['George'],
+        },
+      ],
+    },
     { id: 'iran', name: 'Iran', native: [{ lang: 'fa', text: 'ایران' }], aliases: [] },
   ]);
-  const ids = (text: string) => ruled.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+  const ids = (text: string) =>
+    ruled.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 
   it('matches case-sensitive acronyms only in their case', () => {
     expect(ids('PAK fighters; a pak of cards; Pak')).toEqual([['PAK', 'pak']]);
@@ -116,7 +138,9 @@ describe('Matcher rules from the dataset', () => {
   });
 
   it('skips an alias followed or preceded by a word that makes it something else', () => {
-    expect(ids('Quds Day rallies, Al-Quds University, and the Quds fighters')).toEqual([['Quds', 'quds']]);
+    expect(ids('Quds Day rallies, Al-Quds University, and the Quds fighters')).toEqual([
+      ['Quds', 'quds'],
+    ]);
     expect(ids('The Washington Post said Washington would respond; George Washington')).toEqual([
       ['Washington', 'dc'],
     ]);
@@ -128,7 +152,9 @@ describe('Matcher rules from the dataset', () => {
 });
 
 it('lets an alias rule on the canonical name replace the plain name', () => {
-  const m = new Matcher([{ id: 'turkey', name: 'Turkey', aliases: [{ text: 'Turkey', caseSensitive: true }] }]);
+  const m = new Matcher([
+    { id: 'turkey', name: 'Turkey', aliases: [{ text: 'Turkey', caseSensitive: true }] },
+  ]);
   const text = 'Turkey and a roast turkey';
   expect(m.findAll(text).map((x) => text.slice(x.start, x.end))).toEqual(['Turkey']);
 });

@@ -60,7 +60,9 @@ export class Matcher {
     for (const entity of entities) {
       // An alias object with the canonical name's own text carries the name's rules
       // ("Turkey" only capitalised), so the name is then not added a second time without them.
-      const ruled = new Set(entity.aliases.filter((a) => typeof a !== 'string').map((a) => foldAlias(aliasText(a))));
+      const ruled = new Set(
+        entity.aliases.filter((a) => typeof a !== 'string').map((a) => foldAlias(aliasText(a))),
+      );
       const names: Alias[] = [
         ...(ruled.has(foldAlias(entity.name)) ? [] : [entity.name]),
         ...(entity.native ?? []).map((n) => n.text),
@@ -127,7 +129,8 @@ export class Matcher {
       }
       at = at.next.get(unit);
       j++;
-      if (at && at.entries.length > 0 && !isWordCharAt(text, j)) ends.push({ end: j, entries: at.entries });
+      if (at && at.entries.length > 0 && !isWordCharAt(text, j))
+        ends.push({ end: j, entries: at.entries });
     }
     for (let k = ends.length - 1; k >= 0; k--) {
       const { end, entries } = ends[k]!;
@@ -141,11 +144,20 @@ export class Matcher {
   }
 }
 
-function accepts(entry: Entry, text: string, start: number, end: number, state: DocumentState): boolean {
+function accepts(
+  entry: Entry,
+  text: string,
+  start: number,
+  end: number,
+  state: DocumentState,
+): boolean {
   if (entry.short && !state.seen.has(entry.entityId)) return false;
-  if (entry.exact !== undefined && foldKeepCase(text.slice(start, end)) !== entry.exact) return false;
-  if (entry.unlessFollowedBy && entry.unlessFollowedBy.some((w) => followedBy(text, end, w))) return false;
-  if (entry.unlessPrecededBy && entry.unlessPrecededBy.some((w) => precededBy(text, start, w))) return false;
+  if (entry.exact !== undefined && foldKeepCase(text.slice(start, end)) !== entry.exact)
+    return false;
+  if (entry.unlessFollowedBy && entry.unlessFollowedBy.some((w) => followedBy(text, end, w)))
+    return false;
+  if (entry.unlessPrecededBy && entry.unlessPrecededBy.some((w) => precededBy(text, start, w)))
+    return false;
   return true;
 }
 
