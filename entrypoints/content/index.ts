@@ -1,4 +1,4 @@
-import dataset from 'virtual:backstory-dataset';
+import pack from 'virtual:backstory-matcher-pack';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runContentScript } from '../../src/content/run';
 import '../../src/content/highlight.css';
@@ -7,6 +7,6 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    return runContentScript(ctx, dataset);
+    return runContentScript(ctx, pack);
   },
 });

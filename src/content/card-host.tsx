@@ -41,7 +41,7 @@ export class CardHost {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly getCard: (id: string) => CardModel | undefined,
+    private readonly getCard: (id: string) => Promise<CardModel | undefined>,
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
   ) {}
@@ -55,11 +55,13 @@ export class CardHost {
   }
 
   async show(entityId: string, anchor: Range): Promise<void> {
-    const card = this.getCard(entityId);
-    if (!card) return;
     this.shownId = entityId;
-    const ui = await this.mount();
-    if (this.shownId !== entityId) return; // closed or replaced while mounting
+    const [card, ui] = await Promise.all([this.getCard(entityId), this.mount()]);
+    if (this.shownId !== entityId) return; // closed or replaced meanwhile
+    if (!card) {
+      this.hide();
+      return;
+    }
     const frame = ui.mounted!;
     frame.removeAttribute('data-placed');
     frame.setAttribute('aria-label', card.entity.name);

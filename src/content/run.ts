@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CardModels } from '../core/dataset/card-model';
-import type { Dataset } from '../core/dataset/schema';
 import { Matcher } from '../core/matcher/matcher';
+import type { MatcherPack } from '../core/matcher/pack';
 import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
+import { requestCard } from './background-client';
 import { CARD_HOST_TAG, CardHost } from './card-host';
 import { clearHighlights, highlightsSupported, paintHighlights } from './highlights';
 import { HoverController } from './hover';
@@ -13,13 +13,13 @@ interface Session {
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, cards: CardModels, matcher: Matcher): Session {
+function startSession(ctx: ContentScriptContext, matcher: Matcher): Session {
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
   const scan: PageScan = scanPage(document.body ?? document.documentElement, matcher, isOwnUi);
   paintHighlights(scan.matches.map((m) => m.range));
   const card = new CardHost(
     ctx,
-    (id) => cards.card(id),
+    requestCard,
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
   );
@@ -33,13 +33,15 @@ function startSession(ctx: ContentScriptContext, cards: CardModels, matcher: Mat
 }
 
 /** Starts Backstory on this page when it is enabled, and follows the setting live. */
-export async function runContentScript(ctx: ContentScriptContext, dataset: Dataset): Promise<void> {
+export async function runContentScript(
+  ctx: ContentScriptContext,
+  pack: MatcherPack,
+): Promise<void> {
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
-  const matcher = new Matcher(dataset.entities);
-  const cards = new CardModels(dataset);
+  const matcher = new Matcher(pack.entities);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
-    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, cards, matcher);
+    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, matcher);
     if (!settings.enabled && session) {
       session.stop();
       session = undefined;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { entitySchema, partialDate, sourceSchema } from '../core/dataset/schema';
+
+/**
+ * Every request a page or the popup sends to the background, declared once and checked where
+ * it is received; the background's answers are checked where they arrive too.
+ */
+
+export const requestSchema = z.discriminatedUnion('type', [
+  /** The card of one entity, for the in-page card. */
+  z.strictObject({ type: z.literal('card'), id: z.string().min(1).max(200) }),
+]);
+export type BackstoryRequest = z.infer<typeof requestSchema>;
+
+const relatedItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: partialDate.optional(),
+  to: partialDate.optional(),
+});
+
+export const cardModelSchema = z.object({
+  entity: entitySchema,
+  relations: z.array(z.object({ label: z.string(), items: z.array(relatedItem) })),
+  timeline: z.array(
+    z.object({
+      date: partialDate,
+      label: z.string(),
+      place: z.string().optional(),
+      sources: z.array(sourceSchema),
+    }),
+  ),
+  checked: partialDate,
+});
+
+export const cardResponseSchema = z.object({ card: cardModelSchema.nullable() });
+export type CardResponse = z.infer<typeof cardResponseSchema>;
+
+/** The response type of each request type; a new request type must say what it answers. */
+export interface ResponseOf {
+  card: CardResponse;
+}
