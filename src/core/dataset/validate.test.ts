@@ -81,6 +81,17 @@ describe('validateDataset', () => {
     ]);
   });
 
+  it('reports a broken entity once, not again at every link to it', () => {
+    const found = problems(() =>
+      validateDataset(meta, [
+        entity('oman', { type: 'country' }),
+        entity('muscat', { relations: [{ type: 'capital-of', target: 'oman' }] }),
+      ]),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^data\/entities\/oman\.json → type: /);
+  });
+
   it('rejects a source that is not an https address', () => {
     const bad = (url: string) =>
       entity('iran', {

@@ -49,6 +49,9 @@ export function validateDataset(meta: DatasetFile, entityFiles: DatasetFile[]): 
     const parsed = entitySchema.safeParse(file.json);
     if (!parsed.success) {
       problems.push(...describe(file.path, parsed.error));
+      // Its id still counts as known, so one broken file does not also flag every link to it.
+      const id = (file.json as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !fileOf.has(id)) fileOf.set(id, file.path);
       continue;
     }
     const entity = parsed.data;
