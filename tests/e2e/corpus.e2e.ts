@@ -1,0 +1,85 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availability, CHROME_BUILD, CHROMIUM_PATH, chromiumArgs } from '../support/browsers';
+import { CORPUS_DIR, corpusPages } from '../support/corpus';
+import { serveStatic, type StaticServer } from '../support/server';
+
+/**
+ * Twenty real news pages, each loaded with and without the extension: the page's DOM must be
+ * identical. (Errors thrown inside the content script's isolated world do not reach
+ * Playwright's console events here, so this test cannot see them.) Page scripts are off in both runs so the DOM
+ * is deterministic (content scripts still run), and requests that would leave the machine are
+ * refused, as they are here anyway.
+ */
+
+const pages = corpusPages();
+/** Time after `load` for the content script (document_idle) to finish, in both runs alike. */
+const SETTLE_MS = 750;
+
+const ready = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
+if (pages.length === 0) {
+  console.warn(
+    `Skipping the news-page corpus tests: ${CORPUS_DIR} is absent (it ships beside the project, not in it).`,
+  );
+} else if (!ready.ok && process.env.CI !== 'true') {
+  console.warn(`Skipping the news-page corpus tests: ${ready.reason}`);
+}
+// Under CI a missing browser fails loudly (the launch throws) instead of skipping.
+const run = pages.length > 0 && (ready.ok || process.env.CI === 'true');
+
+describe.skipIf(!run)('real news pages in Chromium', () => {
+  let server: StaticServer;
+  let withExtension: BrowserContext;
+  let without: BrowserContext;
+  const summary: string[] = [];
+
+  const offline = async (context: BrowserContext) => {
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+  };
+
+  beforeAll(async () => {
+    server = await serveStatic({ corpus: CORPUS_DIR });
+    withExtension = await chromium.launchPersistentContext('', {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: chromiumArgs(CHROME_BUILD),
+      javaScriptEnabled: false,
+    });
+    const plain = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ['--no-sandbox'],
+    });
+    without = await plain.newContext({ javaScriptEnabled: false });
+    await offline(withExtension);
+    await offline(without);
+  });
+
+  afterAll(async () => {
+    if (summary.length > 0) console.log(`Highlights per page:\n${summary.join('\n')}`);
+    await withExtension?.close();
+    await without?.close();
+    await server?.close();
+  });
+
+  it.each(pages)('%s: the same DOM with the extension as without', async (file) => {
+    const url = `${server.url}corpus/${file}`;
+    const plain = await without.newPage();
+    await plain.goto(url, { waitUntil: 'load' });
+    await plain.waitForTimeout(SETTLE_MS);
+    const expected = await plain.evaluate(() => document.documentElement.outerHTML);
+    await plain.close();
+
+    const page = await withExtension.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    const actual = await page.evaluate(() => document.documentElement.outerHTML);
+    const count = await page.evaluate(() => CSS.highlights.get('backstory-entity')?.size ?? 0);
+    await page.close();
+    summary.push(`  ${file.padEnd(20)} ${count}`);
+    expect(actual === expected, `${file}: the DOM differs with the extension`).toBe(true);
+  });
+});
