@@ -9,6 +9,7 @@ import type { Dataset, Entity, RelationType, Source } from './schema';
 /** How a relation reads from its subject, and from its target. */
 const LABELS: Record<RelationType, [forward: string, inverse: string]> = {
   leads: ['Leads', 'Led by'],
+  commands: ['Commands', 'Commanded by'],
   'member-of': ['Member of', 'Members'],
   'part-of': ['Part of', 'Includes'],
   'party-to': ['Party to', 'Parties'],

@@ -98,6 +98,7 @@ export const aliasText = (alias: Alias): string => (typeof alias === 'string' ? 
 
 export const RELATION_TYPES = [
   'leads',
+  'commands',
   'member-of',
   'part-of',
   'party-to',
