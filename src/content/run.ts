@@ -38,7 +38,7 @@ export async function runContentScript(
   pack: MatcherPack,
 ): Promise<void> {
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
-  const matcher = new Matcher(pack.entities);
+  const matcher = Matcher.load(pack.index);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
     if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, matcher);

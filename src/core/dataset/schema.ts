@@ -137,6 +137,8 @@ export const nativeNameSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "fa"'),
   text,
+  /** Arabic: the name may carry a one-letter clitic (و ف ب ل ك) glued to its front. */
+  clitics: z.boolean().optional(),
 });
 
 export const entitySchema = z.strictObject({

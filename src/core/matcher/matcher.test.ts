@@ -158,3 +158,72 @@ it('lets an alias rule on the canonical name replace the plain name', () => {
   const text = 'Turkey and a roast turkey';
   expect(m.findAll(text).map((x) => text.slice(x.start, x.end))).toEqual(['Turkey']);
 });
+
+describe('normalisation that keeps offsets', () => {
+  const m = new Matcher([
+    { id: 'qaani', name: 'Esmail Qaani', aliases: [] },
+    {
+      id: 'tehran',
+      name: 'Tehran',
+      native: [{ text: 'طهران', clitics: true }, { text: 'تهران' }],
+      aliases: [],
+    },
+    { id: 'quds', name: 'Quds Force', native: [{ text: 'نیروی قدس' }], aliases: [] },
+    { id: 'iraq', name: 'Iraq', native: [{ text: 'العراق', clitics: true }], aliases: [] },
+    { id: 'kurd', name: 'Kurdistan', native: [{ text: 'كردستان' }], aliases: [] },
+  ]);
+  const spans = (text: string) =>
+    m.findAll(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('steps over soft hyphens and zero-width characters inside a name', () => {
+    expect(spans('Es\u00ADmail Qa\u200Bani and Esmail\u00A0Qa\u2060ani')).toEqual([
+      ['Es\u00ADmail Qa\u200Bani', 'qaani'],
+      ['Esmail\u00A0Qa\u2060ani', 'qaani'],
+    ]);
+  });
+
+  it('folds Arabic and Persian letter variants, tatweel, harakat and ZWNJ', () => {
+    expect(spans('سفر به تهران')).toEqual([['تهران', 'tehran']]);
+    expect(spans('في طـهـران')).toEqual([['طـهـران', 'tehran']]); // tatweel
+    expect(spans('زار طَهْرَان')).toEqual([['طَهْرَان', 'tehran']]); // harakat
+    expect(spans('فرمانده نيروى قدس')).toEqual([['نيروى قدس', 'quds']]); // Arabic yeh for Persian
+    expect(spans('إقليم کردستان')).toEqual([['کردستان', 'kurd']]); // Persian keheh for Arabic kaf
+    expect(spans('نیروی\u200Cقدس')).toEqual([]); // ZWNJ is not a space
+  });
+
+  it('takes a name off an Arabic clitic only where the dataset allows it', () => {
+    expect(spans('وطهران وبالعراق')).toEqual([
+      ['طهران', 'tehran'],
+      ['العراق', 'iraq'],
+    ]);
+    expect(spans('وتهران')).toEqual([]);
+  });
+
+  it('reports UTF-16 offsets after astral characters', () => {
+    const text = '🇮🇷🙂 Tehran';
+    expect(m.findAll(text)).toEqual([{ start: 7, end: 13, entityId: 'tehran' }]);
+  });
+
+  it('matches the same after a round trip through the shipped bytes', async () => {
+    const { compileIndex, serializeIndex } = await import('./compile');
+    const shipped = Matcher.load(
+      serializeIndex(
+        compileIndex([
+          { id: 'iraq', name: 'Iraq', aliases: [{ text: 'IQ', caseSensitive: true }] },
+        ]),
+      ),
+    );
+    expect(shipped.findAll('Iraq, IQ, iq').map((x) => x.entityId)).toEqual(['iraq', 'iraq']);
+  });
+
+  it('applies document-level rules across blocks', () => {
+    const doc = new Matcher([
+      { id: 'qaani', name: 'Esmail Qaani', aliases: [{ text: 'Qaani', short: true }] },
+    ]);
+    expect(
+      doc
+        .findInDocument(['Qaani first.', 'Esmail Qaani arrived.', 'Qaani left.'])
+        .map((b) => b.length),
+    ).toEqual([0, 1, 1]);
+  });
+});

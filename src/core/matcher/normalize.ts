@@ -1,74 +1,150 @@
 /**
- * Folding that keeps offsets: every UTF-16 code unit of the input maps to exactly one code unit
- * of the output, so a match found in folded text has the same offsets in the original.
- * Folds case, Latin diacritics (ā → a), apostrophe forms (’ ‘ ʼ ` → ') and dash forms
- * (– — ‑ − → -), and turns every kind of space or line break into ' '.
+ * Folding that keeps offsets. Every UTF-16 code unit of a text folds to exactly one code unit
+ * (or is "ignorable" and skipped), so a match found on folded units has its offsets in the
+ * original string. Folds: case; Latin diacritics (ā → a); apostrophe forms (’ ‘ ʼ ` → ');
+ * hyphens and dashes (– — ‑ − → -); every space and line break (→ ' '); Arabic and Persian
+ * letter variants (ی ى → ي, ک → ك, ة ۀ → ه, أ إ آ ٱ → ا). Ignorable, i.e. transparent inside a
+ * name: soft hyphen, zero-width space/joiners (ZWNJ included), word joiner, BOM, tatweel and
+ * Arabic harakat.
+ *
+ * The class and fold of each code unit are computed on first sight and cached in two 64 K
+ * tables, so a page only pays for the characters it contains.
  */
+
+export const WORD = 1;
+export const SPACE = 2;
+export const IGNORE = 4;
+export const SURROGATE = 8;
+const KNOWN = 128;
+
+const classes = new Uint8Array(65536);
+const folds = new Uint16Array(65536);
 
 const APOSTROPHES = '\u2019\u2018\u02BC\u0060\u00B4\u2032\u02BB';
 const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D';
 const SPACES =
-  '\t\n\v\f\r\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000';
+  ' \t\n\v\f\r\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000';
+const IGNORABLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u0640\u0670';
+const ARABIC: Record<string, string> = {
+  '\u06CC': '\u064A', // Persian yeh
+  '\u0649': '\u064A', // alef maksura
+  '\u06A9': '\u0643', // Persian keheh
+  '\u0629': '\u0647', // teh marbuta
+  '\u06C0': '\u0647', // heh with yeh above
+  '\u0623': '\u0627', // alef with hamza above
+  '\u0625': '\u0627', // alef with hamza below
+  '\u0622': '\u0627', // alef with madda
+  '\u0671': '\u0627', // alef wasla
+};
 
-const table = new Map<number, string>();
-for (const ch of APOSTROPHES) table.set(ch.charCodeAt(0), "'");
-for (const ch of DASHES) table.set(ch.charCodeAt(0), '-');
-for (const ch of SPACES) table.set(ch.charCodeAt(0), ' ');
+const special = new Map<number, [cls: number, fold: string]>();
+for (const ch of APOSTROPHES) special.set(ch.charCodeAt(0), [0, "'"]);
+for (const ch of DASHES) special.set(ch.charCodeAt(0), [0, '-']);
+for (const ch of SPACES) special.set(ch.charCodeAt(0), [SPACE, ' ']);
+for (const ch of IGNORABLE) special.set(ch.charCodeAt(0), [IGNORE, ch]);
+for (let c = 0x064b; c <= 0x065f; c++) special.set(c, [IGNORE, String.fromCharCode(c)]); // harakat
+for (const [from, to] of Object.entries(ARABIC)) special.set(from.charCodeAt(0), [WORD, to]);
 
-/** Folds one code unit; astral halves and characters whose lower case changes length pass through. */
-export function foldUnit(unit: string): string {
-  const code = unit.charCodeAt(0);
-  const mapped = table.get(code);
-  if (mapped !== undefined) return mapped;
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : unit;
-  if (code >= 0xd800 && code <= 0xdfff) return unit;
-  if (code < 0x250) {
-    // Latin-1 and Latin Extended-A/B: strip the diacritic, then fold case (İ → I → i).
-    const base = unit.normalize('NFD').charAt(0).toLowerCase();
-    if (base.length === 1) return base;
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function learn(code: number): number {
+  const unit = String.fromCharCode(code);
+  let cls: number;
+  let fold = unit;
+  const known = special.get(code);
+  if (known) {
+    [cls, fold] = known;
+  } else if (code >= 0xd800 && code <= 0xdfff) {
+    cls = SURROGATE;
+  } else {
+    cls = WORD_RE.test(unit) ? WORD : 0;
+    if (code < 0x250) {
+      const base = unit.normalize('NFD').charAt(0).toLowerCase();
+      if (base.length === 1) fold = base;
+    } else {
+      const lower = unit.toLowerCase();
+      if (lower.length === 1) fold = lower;
+    }
   }
-  const lower = unit.toLowerCase();
-  return lower.length === 1 ? lower : unit;
+  folds[code] = fold.charCodeAt(0);
+  classes[code] = cls | KNOWN;
+  return cls;
 }
 
-export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldUnit(text.charAt(i));
-  return out;
+/** The class bits (WORD, SPACE, IGNORE, SURROGATE) of a code unit. */
+export function classOf(code: number): number {
+  const cls = classes[code]!;
+  return cls & KNOWN ? cls & ~KNOWN : learn(code);
 }
 
-/** Folds an alias and collapses runs of spaces, the form stored in the matcher's trie. */
+/** The folded code unit (valid for units that are not IGNORE). */
+export function foldCode(code: number): number {
+  if (!(classes[code]! & KNOWN)) learn(code);
+  return folds[code]!;
+}
+
+const ASTRAL_WORD = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Whether the character starting at `index` is a letter, digit or mark, skipping ignorables. */
+export function isWordAt(text: string, index: number): boolean {
+  let i = index;
+  while (i < text.length) {
+    const cls = classOf(text.charCodeAt(i));
+    if (cls & IGNORE) {
+      i++;
+      continue;
+    }
+    if (cls & SURROGATE) {
+      const cp = text.codePointAt(i)!;
+      return ASTRAL_WORD.test(String.fromCodePoint(cp));
+    }
+    return (cls & WORD) !== 0;
+  }
+  return false;
+}
+
+/** Whether the character ending just before `index` is a letter, digit or mark, skipping ignorables. */
+export function isWordBefore(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0) {
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls & IGNORE) {
+      i--;
+      continue;
+    }
+    if (cls & SURROGATE) {
+      const start = code >= 0xdc00 && i > 0 ? i - 1 : i;
+      return ASTRAL_WORD.test(String.fromCodePoint(text.codePointAt(start)!));
+    }
+    return (cls & WORD) !== 0;
+  }
+  return false;
+}
+
+/** Folds a whole string, dropping ignorables (so its offsets do not map 1:1). */
 export function foldAlias(alias: string): string {
-  return fold(alias).replace(/ +/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < alias.length; i++) {
+    const code = alias.charCodeAt(i);
+    if (classOf(code) & IGNORE) continue;
+    out += String.fromCharCode(foldCode(code));
+  }
+  return out.replace(/ +/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-
-/** True when the code point that starts at `index` is a letter, digit or mark. */
-export function isWordCharAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const cp = text.codePointAt(index);
-  return cp !== undefined && WORD.test(String.fromCodePoint(cp));
-}
-
-/** True when the code point that ends just before `index` is a letter, digit or mark. */
-export function isWordCharBefore(text: string, index: number): boolean {
-  if (index <= 0) return false;
-  let start = index - 1;
-  const unit = text.charCodeAt(start);
-  if (unit >= 0xdc00 && unit <= 0xdfff && start > 0) start -= 1;
-  return isWordCharAt(text, start);
-}
-
-/**
- * Folds only punctuation and spaces, keeping case and diacritics: the form in which a
- * case-sensitive alias ("PAK") is compared with the text it matched.
- */
+/** Folds punctuation, spaces and ignorables but keeps case: how a case-sensitive alias is compared. */
 export function foldKeepCase(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charAt(i);
-    out += table.get(unit.charCodeAt(0)) ?? unit;
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls & IGNORE) continue;
+    const folded = foldCode(code);
+    out +=
+      folded === 0x27 || folded === 0x2d || folded === 0x20
+        ? String.fromCharCode(folded)
+        : text.charAt(i);
   }
   return out.replace(/ +/g, ' ').trim();
 }

@@ -1,22 +1,12 @@
-import type { Dataset, Entity } from '../dataset/schema';
+import type { Dataset } from '../dataset/schema';
+import { compileIndex, serializeIndex, type SerializedIndex } from './compile';
 
-/** The part of an entity the matcher reads. */
-export type MatchableEntity = Pick<Entity, 'id' | 'name' | 'native' | 'aliases'>;
-
-/** What the content script ships: every name to look for, nothing of the cards. */
+/** What the content script ships: the compiled name index, nothing of the cards. */
 export interface MatcherPack {
   version: string;
-  entities: MatchableEntity[];
+  index: SerializedIndex;
 }
 
 export function toMatcherPack(dataset: Dataset): MatcherPack {
-  return {
-    version: dataset.meta.version,
-    entities: dataset.entities.map(({ id, name, native, aliases }) => ({
-      id,
-      name,
-      native,
-      aliases,
-    })),
-  };
+  return { version: dataset.meta.version, index: serializeIndex(compileIndex(dataset.entities)) };
 }
