@@ -89,6 +89,10 @@ export const aliasSchema = z.union([
     short: z.boolean().optional(),
     unlessFollowedBy: z.array(word).min(1).optional(),
     unlessPrecededBy: z.array(word).min(1).optional(),
+    /** Skip when a capitalised given name or Mr/Ms comes right before (Michael Jordan). */
+    notSurname: z.boolean().optional(),
+    /** Skip when a capitalised word comes right after (Badr Hassan, a first name). */
+    notFirstName: z.boolean().optional(),
   }),
 ]);
 export type Alias = z.infer<typeof aliasSchema>;

@@ -26,6 +26,9 @@ export interface Rule {
   preceded?: string[];
   /** May follow an Arabic clitic prefix (و ف ب ل ك) attached to the word. */
   clitics?: boolean;
+  /** Not when it is someone's surname or first name (see the dataset schema). */
+  notSurname?: boolean;
+  notFirstName?: boolean;
 }
 
 export interface CompiledIndex {
@@ -60,6 +63,8 @@ function ruleOf(alias: Alias | { text: string; clitics?: boolean }): Rule | unde
   if ('unlessPrecededBy' in alias && alias.unlessPrecededBy)
     rule.preceded = alias.unlessPrecededBy.map(foldAlias);
   if ('clitics' in alias && alias.clitics) rule.clitics = true;
+  if ('notSurname' in alias && alias.notSurname) rule.notSurname = true;
+  if ('notFirstName' in alias && alias.notFirstName) rule.notFirstName = true;
   return Object.keys(rule).length > 0 ? rule : undefined;
 }
 

@@ -227,3 +227,33 @@ describe('normalisation that keeps offsets', () => {
     ).toEqual([0, 1, 1]);
   });
 });
+
+describe('name-part rules', () => {
+  const m = new Matcher([
+    { id: 'jordan', name: 'Jordan', aliases: [{ text: 'Jordan', notSurname: true }] },
+    {
+      id: 'badr',
+      name: 'Badr Organization',
+      aliases: [{ text: 'Badr', caseSensitive: true, notFirstName: true }],
+    },
+    { id: 'qaani', name: 'Esmail Qaani', aliases: ["Esmail Qa'ani"] },
+  ]);
+  const ids = (text: string) => m.findAll(text).map((x) => text.slice(x.start, x.end));
+
+  it('skips a place name used as a surname, keeps it after function words', () => {
+    expect(
+      ids('Michael Jordan and Ms Jordan met in Amman, Jordan. In Jordan, prices rose.'),
+    ).toEqual(['Jordan', 'Jordan']);
+  });
+
+  it('skips an alias used as a first name', () => {
+    expect(ids('Badr Hassan said Badr fighters and the Badr Organization moved.')).toEqual([
+      'Badr',
+      'Badr Organization',
+    ]);
+  });
+
+  it('reads transliteration marks for ayin and hamza as nothing', () => {
+    expect(ids('Esmāʿīl Qāʾānī spoke')).toEqual(['Esmāʿīl Qāʾānī']);
+  });
+});

@@ -9,11 +9,12 @@ import {
 import {
   classOf,
   foldAlias,
-  foldCode,
   foldKeepCase,
   IGNORE,
+  INFO,
   isWordAt,
   isWordBefore,
+  learn,
   SPACE,
   SURROGATE,
   WORD,
@@ -56,11 +57,33 @@ const CLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]);
 
 export class Matcher {
   private readonly index: CompiledIndex;
+  /** The root's children by folded first character (-1: none), so a word start costs one load. */
+  private readonly rootChild = new Int32Array(65536).fill(-1);
+  /**
+   * A filter on a word's first two folded units: one bit per hashed pair that begins some
+   * alias. Most words of a text begin no alias, and are then skipped without entering the trie.
+   */
+  private readonly pairs = new Uint8Array(8192);
+  /** First units that are a whole alias on their own (the pair filter cannot judge those). */
+  private readonly single = new Uint8Array(65536);
+  /** Scratch for the accepting positions of one walk: pairs (end, node). */
+  private ends = new Int32Array(64);
 
   constructor(entitiesOrIndex: readonly MatchableEntity[] | CompiledIndex) {
     this.index = Array.isArray(entitiesOrIndex)
       ? compileIndex(entitiesOrIndex)
       : (entitiesOrIndex as CompiledIndex);
+    const { edgeStart, edgeChar, edgeTarget, entryStart } = this.index;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
+      const c1 = edgeChar[e]!;
+      const node = edgeTarget[e]!;
+      this.rootChild[c1] = node;
+      if (entryStart[node]! < entryStart[node + 1]!) this.single[c1] = 1;
+      for (let f = edgeStart[node]!; f < edgeStart[node + 1]!; f++) {
+        const h = pairHash(c1, edgeChar[f]!);
+        this.pairs[h >>> 3]! |= 1 << (h & 7);
+      }
+    }
   }
 
   /** Loads an index compiled at build time. */
@@ -78,41 +101,74 @@ export class Matcher {
   findAll(text: string, state: DocumentState = newDocumentState()): Match[] {
     const matches: Match[] = [];
     const n = text.length;
-    let prevWord = false;
     let i = 0;
     while (i < n) {
       const code = text.charCodeAt(i);
-      const cls = classOf(code);
-      if (cls & IGNORE) {
+      let info = INFO[code]!;
+      if (info === 0) info = learn(code);
+      if (!(info & WORD)) {
+        if (info & SURROGATE && isWordAt(text, i) && !isWordBefore(text, i)) {
+          const found = this.longestAt(text, i, state, false);
+          if (found) {
+            matches.push(found);
+            i = found.end;
+            continue;
+          }
+        }
         i++;
         continue;
       }
-      const word = cls & SURROGATE ? isWordAt(text, i) : (cls & WORD) !== 0;
-      if (word && !prevWord) {
+      // A word start: the scan only stops on a word character after a non-word one (see the
+      // end of this loop), except after an astral letter, which is checked here.
+      const afterAstral =
+        i > 0 && INFO[text.charCodeAt(i - 1)]! & SURROGATE && isWordBefore(text, i);
+      if (!afterAstral && (this.mayStartAt(text, i, info) || CLITICS.has(code))) {
         const found = this.longestAt(text, i, state, false) ?? this.afterClitics(text, i, state);
         if (found) {
           matches.push(found);
           i = found.end;
-          prevWord = false;
           continue;
         }
       }
-      prevWord = word;
-      i += cls & SURROGATE && code < 0xdc00 ? 2 : 1;
+      // No name starts here: skip the rest of the word, stepping over ignorables inside it.
+      i++;
+      while (i < n) {
+        let next = INFO[text.charCodeAt(i)]!;
+        if (next === 0) next = learn(text.charCodeAt(i));
+        if (!(next & (WORD | IGNORE))) break;
+        i++;
+      }
     }
     return matches;
   }
 
+  /** Whether an alias may start at word start `i`, judged from its first two units. */
+  private mayStartAt(text: string, i: number, info: number): boolean {
+    const c1 = info >>> 8;
+    if (this.rootChild[c1]! < 0) return false;
+    if (this.single[c1] || i + 1 >= text.length) return true;
+    const code = text.charCodeAt(i + 1);
+    let next = INFO[code]!;
+    if (next === 0) next = learn(code);
+    if (next & (IGNORE | SURROGATE)) return true;
+    const h = pairHash(c1, next & SPACE ? 0x20 : next >>> 8);
+    return (this.pairs[h >>> 3]! & (1 << (h & 7))) !== 0;
+  }
+
   /** A name glued to one or two Arabic clitics ("وطهران"), for aliases that allow it. */
   private afterClitics(text: string, start: number, state: DocumentState): Match | undefined {
-    for (let k = 1; k <= 2 && CLITICS.has(text.charCodeAt(start + k - 1)); k++) {
-      const found = this.longestAt(text, start + k, state, true);
+    let i = start;
+    for (let k = 0; k < 2 && CLITICS.has(text.charCodeAt(i)); k++) {
+      i++;
+      while (i < text.length && classOf(text.charCodeAt(i)) & IGNORE) i++; // لـ with tatweel
+      const found = this.longestAt(text, i, state, true);
       if (found) return found;
     }
     return undefined;
   }
 
   private child(node: number, c: number): number {
+    if (node === 0) return this.rootChild[c]!;
     const { edgeStart, edgeChar, edgeTarget } = this.index;
     let lo = edgeStart[node]!;
     let hi = edgeStart[node + 1]! - 1;
@@ -134,32 +190,39 @@ export class Matcher {
   ): Match | undefined {
     const { entryStart } = this.index;
     const n = text.length;
-    let ends: number[] | undefined;
+    let count = 0;
     let node = 0;
     let j = start;
     while (j < n) {
       const code = text.charCodeAt(j);
-      const cls = classOf(code);
-      if (cls & IGNORE) {
+      let info = INFO[code]!;
+      if (info === 0) info = learn(code);
+      if (info & IGNORE) {
         j++;
         continue;
       }
-      if (cls & SPACE) {
+      if (info & SPACE) {
         node = this.child(node, 0x20);
         if (node < 0) break;
         while (j < n && classOf(text.charCodeAt(j)) & (SPACE | IGNORE)) j++;
         continue;
       }
-      node = this.child(node, foldCode(code));
+      node = this.child(node, info >>> 8);
       if (node < 0) break;
       j++;
-      if (entryStart[node]! < entryStart[node + 1]! && !isWordAt(text, j))
-        (ends ??= []).push(j, node);
+      if (entryStart[node]! < entryStart[node + 1]! && !isWordAt(text, j)) {
+        if (count + 2 > this.ends.length) {
+          const grown = new Int32Array(this.ends.length * 2);
+          grown.set(this.ends);
+          this.ends = grown;
+        }
+        this.ends[count++] = j;
+        this.ends[count++] = node;
+      }
     }
-    if (!ends) return undefined;
-    for (let k = ends.length - 2; k >= 0; k -= 2) {
-      const end = ends[k]!;
-      const at = ends[k + 1]!;
+    for (let k = count - 2; k >= 0; k -= 2) {
+      const end = this.ends[k]!;
+      const at = this.ends[k + 1]!;
       for (let e = entryStart[at]!; e < entryStart[at + 1]!; e++) {
         const entityId = this.index.entityIds[this.index.entryEntity[e]!]!;
         const r = this.index.entryRule[e]!;
@@ -172,6 +235,8 @@ export class Matcher {
     return undefined;
   }
 }
+
+const pairHash = (c1: number, c2: number): number => (Math.imul(c1, 0x9e37) ^ c2) & 0xffff;
 
 function accepts(
   rule: Rule | undefined,
@@ -188,7 +253,28 @@ function accepts(
   if (rule.exact !== undefined && foldKeepCase(text.slice(start, end)) !== rule.exact) return false;
   if (rule.followed?.some((w) => followedBy(text, end, w))) return false;
   if (rule.preceded?.some((w) => precededBy(text, start, w))) return false;
+  if (rule.notSurname && afterGivenName(text, start)) return false;
+  if (rule.notFirstName && /^[ \u00A0]\p{Lu}/u.test(text.slice(end, end + 2))) return false;
   return true;
+}
+
+/** Words that start a sentence or a place phrase in capitals without being a given name. */
+const NOT_NAMES = new Set(
+  'In On At From To Of And Or The For With By About Across Into Near Toward Towards Via While When Where As Like Both Neighbouring Neighboring Visiting Northern Southern Eastern Western Central'.split(
+    ' ',
+  ),
+);
+const HONORIFICS = /^(?:Mr|Ms|Mrs|Miss|Dr)\.?$/;
+
+/** Whether the word right before `start` (one space away) is a given name or an honorific. */
+function afterGivenName(text: string, start: number): boolean {
+  const before = /(^|[^\p{L}\p{M}'.])([\p{L}\p{M}'.]+)[ \u00A0]$/u.exec(
+    text.slice(Math.max(0, start - 40), start),
+  );
+  const word = before?.[2];
+  if (!word) return false;
+  if (HONORIFICS.test(word)) return true;
+  return /^\p{Lu}\p{Ll}/u.test(word) && !NOT_NAMES.has(word);
 }
 
 /** Whether the words after `end` (past spaces) begin with the folded phrase `words`. */

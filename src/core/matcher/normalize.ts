@@ -4,8 +4,8 @@
  * original string. Folds: case; Latin diacritics (ā → a); apostrophe forms (’ ‘ ʼ ` → ');
  * hyphens and dashes (– — ‑ − → -); every space and line break (→ ' '); Arabic and Persian
  * letter variants (ی ى → ي, ک → ك, ة ۀ → ه, أ إ آ ٱ → ا). Ignorable, i.e. transparent inside a
- * name: soft hyphen, zero-width space/joiners (ZWNJ included), word joiner, BOM, tatweel and
- * Arabic harakat.
+ * name: soft hyphen, zero-width space/joiners (ZWNJ included), word joiner, BOM, tatweel,
+ * Arabic harakat, and the ayin/hamza marks of transliteration (ʿ ʾ).
  *
  * The class and fold of each code unit are computed on first sight and cached in two 64 K
  * tables, so a page only pays for the characters it contains.
@@ -17,14 +17,18 @@ export const IGNORE = 4;
 export const SURROGATE = 8;
 const KNOWN = 128;
 
-const classes = new Uint8Array(65536);
-const folds = new Uint16Array(65536);
+/**
+ * One entry per code unit: (folded unit << 8) | class bits | KNOWN, or 0 before first sight.
+ * The matcher's hot loop reads it directly: one typed-array load per character.
+ */
+export const INFO = new Int32Array(65536);
 
 const APOSTROPHES = '\u2019\u2018\u02BC\u0060\u00B4\u2032\u02BB';
 const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D';
 const SPACES =
   ' \t\n\v\f\r\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000';
-const IGNORABLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u0640\u0670';
+// Also the transliteration marks for ayin and hamza (Esmāʿīl), which readers skip.
+const IGNORABLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u0640\u0670\u02BE\u02BF';
 const ARABIC: Record<string, string> = {
   '\u06CC': '\u064A', // Persian yeh
   '\u0649': '\u064A', // alef maksura
@@ -47,7 +51,7 @@ for (const [from, to] of Object.entries(ARABIC)) special.set(from.charCodeAt(0),
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
-function learn(code: number): number {
+export function learn(code: number): number {
   const unit = String.fromCharCode(code);
   let cls: number;
   let fold = unit;
@@ -66,21 +70,25 @@ function learn(code: number): number {
       if (lower.length === 1) fold = lower;
     }
   }
-  folds[code] = fold.charCodeAt(0);
-  classes[code] = cls | KNOWN;
-  return cls;
+  const info = (fold.charCodeAt(0) << 8) | cls | KNOWN;
+  INFO[code] = info;
+  return info;
+}
+
+/** INFO[code], computed on first sight. */
+export function infoOf(code: number): number {
+  const info = INFO[code]!;
+  return info === 0 ? learn(code) : info;
 }
 
 /** The class bits (WORD, SPACE, IGNORE, SURROGATE) of a code unit. */
 export function classOf(code: number): number {
-  const cls = classes[code]!;
-  return cls & KNOWN ? cls & ~KNOWN : learn(code);
+  return infoOf(code) & 0x7f;
 }
 
 /** The folded code unit (valid for units that are not IGNORE). */
 export function foldCode(code: number): number {
-  if (!(classes[code]! & KNOWN)) learn(code);
-  return folds[code]!;
+  return infoOf(code) >>> 8;
 }
 
 const ASTRAL_WORD = /^[\p{L}\p{N}\p{M}]$/u;

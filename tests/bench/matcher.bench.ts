@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:matcher`: our compiled matcher against one big regex alternation and a
+ * mark.js-style scan (one regex per term, on a 64 KB subset) at 1k / 10k / 50k aliases, on
+ * 1 MB of seeded news-like text. Prints one table: build time, load time, MB/s, index bytes,
+ * and speed relative to the regex in the same run. Targets (issue 4): ≥ 40 MB/s with 10k
+ * aliases, index ≤ 4 MB per 10k aliases, load ≤ 30 ms.
+ */
+import { compileIndex, indexBytes, serializeIndex } from '../../src/core/matcher/compile';
+import { Matcher } from '../../src/core/matcher/matcher';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'mo',
+  'ha',
+  'sa',
+  'al',
+  'ba',
+  'qu',
+  'de',
+  'zi',
+  'na',
+  'ta',
+  'ja',
+  'fa',
+  'lo',
+  'ru',
+  'me',
+  'shi',
+  'kh',
+  'gh',
+  'ya',
+  'ou',
+  'ei',
+  'ne',
+];
+const WORDS = (
+  'the of and to in a said on for that with was as by at from his is it an were has have which after ' +
+  'officials government minister security forces talks border agreement week told reporters statement ' +
+  'meeting capital region president people country international military council leaders two new'
+).split(' ');
+
+function makeAliases(count: number, random: () => number): string[] {
+  const out = new Set<string>();
+  while (out.size < count) {
+    const words = 1 + Math.floor(random() * 3);
+    const parts: string[] = [];
+    for (let w = 0; w < words; w++) {
+      let word = '';
+      const syll = 2 + Math.floor(random() * 3);
+      for (let s = 0; s < syll; s++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+      parts.push(word.charAt(0).toUpperCase() + word.slice(1));
+    }
+    out.add(parts.join(random() < 0.2 ? '-' : ' '));
+  }
+  return [...out];
+}
+
+function makeText(bytes: number, aliases: string[], random: () => number): string {
+  const chunks: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const word =
+      random() < 0.03
+        ? aliases[Math.floor(random() * aliases.length)]!
+        : WORDS[Math.floor(random() * WORDS.length)]!;
+    const sep = random() < 0.07 ? '. ' : random() < 0.05 ? ', ' : ' ';
+    chunks.push(word + sep);
+    size += word.length + sep.length;
+  }
+  return chunks.join('');
+}
+
+const time = (fn: () => void): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const best = (runs: number, fn: () => void) =>
+  Math.min(...Array.from({ length: runs }, () => time(fn)));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Row {
+  aliases: string;
+  method: string;
+  build: string;
+  load: string;
+  mbps: number;
+  bytes: string;
+  matches: number;
+  ratio?: string;
+}
+
+const TEXT_BYTES = 1 << 20;
+const rows: Row[] = [];
+// BENCH_SIZES=10000 runs one size (e.g. while tuning); the table needs all three.
+const SIZES = process.env.BENCH_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 50_000];
+for (const count of SIZES) {
+  const random = rng(42 + count);
+  const aliases = makeAliases(count, random);
+  const text = makeText(TEXT_BYTES, aliases, random);
+  const mb = text.length / 1e6;
+  const entities = aliases.map((name, i) => ({ id: `e${i}`, name, aliases: [] }));
+
+  // Ours: compile (build time), ship as bytes, load in a fresh Matcher, scan.
+  let serialized!: ReturnType<typeof serializeIndex>;
+  let memory = 0;
+  const build = time(() => {
+    const index = compileIndex(entities);
+    memory = indexBytes(index);
+    serialized = serializeIndex(index);
+  });
+  let matcher!: Matcher;
+  const load = best(5, () => (matcher = Matcher.load(serialized)));
+  let ours = 0;
+  for (let w = 0; w < 3; w++) matcher.findAll(text); // warm up the JIT and the character tables
+  const scan = best(10, () => (ours = matcher.findAll(text).length));
+  rows.push({
+    aliases: count.toLocaleString('en'),
+    method: 'backstory matcher',
+    build: `${build.toFixed(0)} ms`,
+    load: `${load.toFixed(1)} ms`,
+    mbps: mb / (scan / 1000),
+    bytes: `${(memory / 1e6).toFixed(2)} MB (${(serialized.bytes.length / 1e6).toFixed(2)} MB shipped)`,
+    matches: ours,
+  });
+
+  // One regex alternation, longest alternatives first, Unicode word boundaries, case-insensitive.
+  let regex!: RegExp;
+  const sorted = [...aliases].sort((a, b) => b.length - a.length).map(escape);
+  const regexBuild = time(() => {
+    regex = new RegExp(
+      `(?<![\\p{L}\\p{N}\\p{M}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}\\p{M}])`,
+      'giu',
+    );
+    regex.test('warm');
+  });
+  // A big alternation is slow at large sizes; time it on a subset that keeps the run short.
+  const regexText = text.slice(
+    0,
+    count >= 50_000 ? 32_768 : count >= 10_000 ? 131_072 : text.length,
+  );
+  let viaRegex = 0;
+  const regexScan = best(count >= 10_000 ? 1 : 3, () => {
+    regex.lastIndex = 0;
+    viaRegex = [...regexText.matchAll(regex)].length;
+  });
+  const regexMbps = regexText.length / 1e6 / (regexScan / 1000);
+  rows.push({
+    aliases: count.toLocaleString('en'),
+    method: `regex alternation${regexText.length < text.length ? ` (${regexText.length >> 10} KB)` : ''}`,
+    build: `${regexBuild.toFixed(0)} ms`,
+    load: '(= build)',
+    mbps: regexMbps,
+    bytes: `${((sorted.join('|').length * 2) / 1e6).toFixed(2)} MB (source)`,
+    matches: viaRegex,
+  });
+
+  // mark.js-style: one regex per term over the text, on a 64 KB subset.
+  const subset = text.slice(0, count >= 10_000 ? 8_192 : 65_536);
+  let perTerm = 0;
+  const perTermScan = time(() => {
+    for (const alias of aliases) {
+      const r = new RegExp(
+        `(?<![\\p{L}\\p{N}\\p{M}])${escape(alias)}(?![\\p{L}\\p{N}\\p{M}])`,
+        'giu',
+      );
+      perTerm += [...subset.matchAll(r)].length;
+    }
+  });
+  rows.push({
+    aliases: count.toLocaleString('en'),
+    method: `per-term scan (${subset.length >> 10} KB)`,
+    build: '-',
+    load: '-',
+    mbps: subset.length / 1e6 / (perTermScan / 1000),
+    bytes: '-',
+    matches: perTerm,
+  });
+  for (const row of rows.slice(-3)) row.ratio = `${(row.mbps / regexMbps).toFixed(2)}×`;
+}
+
+const header = ['aliases', 'method', 'build', 'load', 'MB/s', 'vs regex', 'index', 'matches'];
+const table = rows.map((r) => [
+  r.aliases,
+  r.method,
+  r.build,
+  r.load,
+  r.mbps < 0.01 ? r.mbps.toExponential(1) : r.mbps.toFixed(r.mbps < 1 ? 3 : 1),
+  r.ratio ?? '',
+  r.bytes,
+  String(r.matches),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(
+  `Matcher benchmark: ${(TEXT_BYTES / 1e6).toFixed(2)} MB of seeded text per size, Node ${process.version}`,
+);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
