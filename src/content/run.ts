@@ -8,6 +8,7 @@ import { CARD_HOST_TAG, CardHost } from './card-host';
 import { clearHighlights, highlightsSupported, paintHighlights } from './highlights';
 import { HoverController } from './hover';
 import { scanPage, type PageScan } from './page-matches';
+import { watchPage } from './page-watch';
 
 interface Session {
   stop(): void;
@@ -15,8 +16,18 @@ interface Session {
 
 function startSession(ctx: ContentScriptContext, matcher: Matcher): Session {
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
-  const scan: PageScan = scanPage(document.body ?? document.documentElement, matcher, isOwnUi);
+  const root = document.body ?? document.documentElement;
+  let scan: PageScan = scanPage(root, matcher, isOwnUi);
   paintHighlights(scan.matches.map((m) => m.range));
+  const watching = new AbortController();
+  watchPage(
+    root,
+    () => {
+      scan = scanPage(root, matcher, isOwnUi);
+      paintHighlights(scan.matches.map((m) => m.range));
+    },
+    AbortSignal.any([ctx.signal, watching.signal]),
+  );
   const card = new CardHost(
     ctx,
     requestCard,
@@ -26,6 +37,7 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher): Session {
   const hover = new HoverController(ctx, () => scan, card);
   return {
     stop() {
+      watching.abort();
       hover.stop();
       clearHighlights();
     },

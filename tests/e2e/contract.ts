@@ -123,6 +123,26 @@ export function describeExtension(
       await tab.close();
     });
 
+    it('highlights names in content added after load', async () => {
+      const tab = await openDemo();
+      await tab.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Later, Rafael Grossi of the IAEA arrived in Tehran.';
+        document.querySelector('article')!.append(p);
+      }, null);
+      await tab.waitFor(
+        (n) => {
+          const texts = [...((CSS.highlights.get(n) as Set<AbstractRange> | undefined) ?? [])].map(
+            (r) => (r as Range).toString(),
+          );
+          return texts.includes('Rafael Grossi') && texts.includes('IAEA');
+        },
+        HIGHLIGHT,
+        2_000,
+      );
+      await tab.close();
+    });
+
     it('opens the card of a hovered name, inside the viewport, and closes it', async () => {
       const tab = await openDemo();
       const point = await tab.evaluate(centreOf, { name: HIGHLIGHT, text: 'Esmail Qaani' });
