@@ -7,21 +7,25 @@ import type { PageMatch, PageScan } from './page-matches';
 export const CLOSE_GRACE_MS = 300;
 
 /**
- * Opens the card of the name under the pointer and closes it when the pointer has left both
- * the name and the card for CLOSE_GRACE_MS, or on Escape. Pointer moves are sampled once per
- * animation frame, so hit-testing costs nothing while the pointer rests.
+ * Opens the card of the name the pointer rests on (for the hover delay: a pointer sweeping
+ * across the text opens nothing) and closes it when the pointer has left both the name and the
+ * card for CLOSE_GRACE_MS, or on Escape. Pointer moves are sampled once per animation frame,
+ * so hit-testing costs nothing while the pointer rests.
  */
 export class HoverController {
   private frame = 0;
   private lastEvent: MouseEvent | undefined;
   private closeTimer: number | undefined;
   private current: PageMatch | undefined;
+  private pending: PageMatch | undefined;
+  private openTimer: number | undefined;
   private readonly abort = new AbortController();
 
   constructor(
     ctx: ContentScriptContext,
     private readonly getScan: () => PageScan,
     private readonly card: CardHost,
+    private readonly getDelay: () => number,
   ) {
     // Listeners go when this session stops or when the extension is reloaded, whichever is first.
     const signal = AbortSignal.any([ctx.signal, this.abort.signal]);
@@ -34,6 +38,7 @@ export class HoverController {
   stop(): void {
     this.abort.abort();
     cancelAnimationFrame(this.frame);
+    this.cancelOpen();
     this.cancelClose();
     this.close();
   }
@@ -62,13 +67,29 @@ export class HoverController {
     const match = matchAtPoint(document, this.getScan(), event.clientX, event.clientY);
     if (match) {
       this.cancelClose();
-      if (match !== this.current) {
-        this.current = match;
-        void this.card.show(match.entityId, match.range);
-      }
-    } else if (this.current) {
-      this.scheduleClose();
+      if (match === this.current) this.cancelOpen();
+      else if (match !== this.pending) this.scheduleOpen(match);
+    } else {
+      this.cancelOpen(); // swept past: no card
+      if (this.current) this.scheduleClose();
     }
+  }
+
+  private scheduleOpen(match: PageMatch): void {
+    this.cancelOpen();
+    this.pending = match;
+    this.openTimer = window.setTimeout(() => {
+      this.openTimer = undefined;
+      this.pending = undefined;
+      this.current = match;
+      void this.card.show(match.entityId, match.range);
+    }, this.getDelay());
+  }
+
+  private cancelOpen(): void {
+    if (this.openTimer !== undefined) clearTimeout(this.openTimer);
+    this.openTimer = undefined;
+    this.pending = undefined;
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -11,10 +11,12 @@ import { scanPage, type PageScan } from './page-matches';
 import { watchPage } from './page-watch';
 
 interface Session {
+  update(settings: Settings): void;
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, matcher: Matcher): Session {
+function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Settings): Session {
+  let settings = initial;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
   const root = document.body ?? document.documentElement;
   let scan: PageScan = scanPage(root, matcher, isOwnUi);
@@ -34,8 +36,16 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher): Session {
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
   );
-  const hover = new HoverController(ctx, () => scan, card);
+  const hover = new HoverController(
+    ctx,
+    () => scan,
+    card,
+    () => settings.hoverDelayMs,
+  );
   return {
+    update(next) {
+      settings = next;
+    },
     stop() {
       watching.abort();
       hover.stop();
@@ -53,7 +63,8 @@ export async function runContentScript(
   const matcher = Matcher.load(pack.index);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
-    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, matcher);
+    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, matcher, settings);
+    else session?.update(settings);
     if (!settings.enabled && session) {
       session.stop();
       session = undefined;

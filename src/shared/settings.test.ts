@@ -18,25 +18,33 @@ function memoryArea(initial: Record<string, unknown> = {}) {
 
 describe('settings', () => {
   it('starts enabled', async () => {
-    expect(await loadSettings(memoryArea())).toEqual({ enabled: true });
+    expect(await loadSettings(memoryArea())).toEqual({ enabled: true, hoverDelayMs: 300 });
   });
 
   it('keeps what was saved', async () => {
     const area = memoryArea();
     await saveSettings(area, { enabled: false });
-    expect(await loadSettings(area)).toEqual({ enabled: false });
+    expect(await loadSettings(area)).toEqual({ enabled: false, hoverDelayMs: 300 });
   });
 
   it('falls back to defaults field by field when the stored value is damaged', () => {
     expect(parseSettings({ enabled: 'yes' })).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ enabled: false, unknown: 1 })).toEqual({ enabled: false });
+    expect(parseSettings({ enabled: false, unknown: 1 })).toEqual({
+      enabled: false,
+      hoverDelayMs: 300,
+    });
+    expect(parseSettings({ enabled: false, hoverDelayMs: -5 })).toEqual({
+      enabled: false,
+      hoverDelayMs: 300,
+    });
   });
 
   it('reads changes only when the settings key changed', () => {
     expect(settingsFromChange({ other: { newValue: 1 } })).toBeUndefined();
     expect(settingsFromChange({ settings: { newValue: { enabled: false } } })).toEqual({
       enabled: false,
+      hoverDelayMs: 300,
     });
   });
 });

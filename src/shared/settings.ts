@@ -11,6 +11,8 @@ export const SETTINGS_KEY = 'settings';
 export const settingsSchema = z.object({
   /** Highlight names and show cards on pages. */
   enabled: z.boolean().catch(true).default(true),
+  /** How long the pointer rests on a name before its card opens, in milliseconds. */
+  hoverDelayMs: z.number().int().min(0).max(2000).catch(300).default(300),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

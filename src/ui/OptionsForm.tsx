@@ -26,6 +26,26 @@ export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
             When off, Backstory leaves every page alone; open tabs follow at once.
           </span>
         </label>
+        <label class="bs-option">
+          <input
+            type="number"
+            name="hoverDelayMs"
+            min={0}
+            max={2000}
+            step={50}
+            value={settings.hoverDelayMs}
+            onChange={(e) => {
+              const value = Number(e.currentTarget.value);
+              if (Number.isInteger(value) && value >= 0 && value <= 2000)
+                onChange({ hoverDelayMs: value });
+            }}
+          />
+          <span>
+            <strong>Delay before a card opens</strong> (milliseconds, 0–2000)
+            <br />
+            The pointer must rest on a name this long, so sweeping across a page opens nothing.
+          </span>
+        </label>
       </section>
       <p class="bs-status" role="status">
         {status ?? ''}

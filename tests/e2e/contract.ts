@@ -185,9 +185,22 @@ export function describeExtension(
       await tab.close();
     });
 
+    it('opens no card for a pointer that only sweeps across a name', async () => {
+      const tab = await openDemo();
+      const point = await tab.evaluate(centreOf, { name: HIGHLIGHT, text: 'Qasim al-Araji' });
+      await tab.mouseMove(point!.x, point!.y);
+      await tab.mouseMove(5, 795);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(
+        await tab.evaluate(() => document.querySelector('backstory-card') === null, null),
+      ).toBe(true);
+      await tab.close();
+    });
+
     it('finds "Qaani" and "Quds" in the popup search and shows the chosen card', async () => {
       const tab = await driver.newTab();
       await tab.goto(driver.extensionUrl('popup.html'));
+      await tab.waitFor(() => document.querySelector('.bs-search'), null);
       await tab.type('.bs-search', 'Qaani');
       await tab.waitFor(
         () => document.querySelector('.bs-result-name')?.textContent === 'Esmail Qaani',
