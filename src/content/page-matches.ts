@@ -1,5 +1,5 @@
 import { newDocumentState, type Matcher } from '../core/matcher/matcher';
-import { collectTextBlocks, locate } from './text-blocks';
+import { collectTextBlocks, locate, type CollectOptions } from './text-blocks';
 
 /** One highlighted name on the page: its entity and the live DOM range it covers. */
 export interface PageMatch {
@@ -13,18 +13,22 @@ export interface PageScan {
   byNode: Map<Text, PageMatch[]>;
 }
 
+export interface ScanOptions extends CollectOptions {
+  /** Only the first mention of each entity, for readers who find every mention too busy. */
+  firstMentionOnly?: boolean;
+}
+
 /** Reads the page's text, matches it and turns each match into a DOM Range (the DOM is not changed). */
-export function scanPage(
-  root: Node,
-  matcher: Matcher,
-  isOwnUi: (el: Element) => boolean,
-): PageScan {
+export function scanPage(root: Node, matcher: Matcher, options: ScanOptions = {}): PageScan {
   const doc = root.ownerDocument ?? (root as Document);
   const matches: PageMatch[] = [];
   const byNode = new Map<Text, PageMatch[]>();
   const state = newDocumentState();
-  for (const block of collectTextBlocks(root, isOwnUi)) {
+  const shown = new Set<string>();
+  for (const block of collectTextBlocks(root, options)) {
     for (const m of matcher.findAll(block.text, state)) {
+      if (options.firstMentionOnly && shown.has(m.entityId)) continue;
+      shown.add(m.entityId);
       const start = locate(block, m.start, false);
       const end = locate(block, m.end, true);
       const range = doc.createRange();

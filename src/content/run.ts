@@ -19,13 +19,18 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
   let settings = initial;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
   const root = document.body ?? document.documentElement;
-  let scan: PageScan = scanPage(root, matcher, isOwnUi);
+  const options = () => ({
+    isOwnUi,
+    includeCode: settings.includeCode,
+    firstMentionOnly: settings.density === 'first',
+  });
+  let scan: PageScan = scanPage(root, matcher, options());
   paintHighlights(scan.matches.map((m) => m.range));
   const watching = new AbortController();
   watchPage(
     root,
     () => {
-      scan = scanPage(root, matcher, isOwnUi);
+      scan = scanPage(root, matcher, options());
       paintHighlights(scan.matches.map((m) => m.range));
     },
     AbortSignal.any([ctx.signal, watching.signal]),
@@ -44,7 +49,12 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
   );
   return {
     update(next) {
+      const rescan = next.density !== settings.density || next.includeCode !== settings.includeCode;
       settings = next;
+      if (rescan) {
+        scan = scanPage(root, matcher, options());
+        paintHighlights(scan.matches.map((m) => m.range));
+      }
     },
     stop() {
       watching.abort();

@@ -30,6 +30,9 @@ const SKIPPED = new Set([
   'TITLE',
 ]);
 
+/** Code and program output: skipped unless the reader asks for them. */
+const CODE = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
+
 /** Elements that flow inside a line; any other element starts a new block. */
 const INLINE = new Set([
   'A',
@@ -79,10 +82,16 @@ function blockOf(node: Node): Node | null {
   return at;
 }
 
-export function collectTextBlocks(
-  root: Node,
-  isOwnUi: (el: Element) => boolean = () => false,
-): TextBlock[] {
+export interface CollectOptions {
+  /** Our own UI, never read. */
+  isOwnUi?: (el: Element) => boolean;
+  /** Read code and preformatted text too (off by default: names there are rarely prose). */
+  includeCode?: boolean;
+}
+
+export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  const isOwnUi = options.isOwnUi ?? (() => false);
+  const includeCode = options.includeCode ?? false;
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return [];
   const blocks: TextBlock[] = [];
@@ -92,8 +101,10 @@ export function collectTextBlocks(
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
+      const tag = el.tagName.toUpperCase();
       if (
-        SKIPPED.has(el.tagName.toUpperCase()) ||
+        SKIPPED.has(tag) ||
+        (!includeCode && CODE.has(tag)) ||
         isEditable(el) ||
         el.hasAttribute('hidden') ||
         isOwnUi(el)

@@ -18,13 +18,23 @@ function memoryArea(initial: Record<string, unknown> = {}) {
 
 describe('settings', () => {
   it('starts enabled', async () => {
-    expect(await loadSettings(memoryArea())).toEqual({ enabled: true, hoverDelayMs: 300 });
+    expect(await loadSettings(memoryArea())).toEqual({
+      enabled: true,
+      hoverDelayMs: 300,
+      density: 'all',
+      includeCode: false,
+    });
   });
 
   it('keeps what was saved', async () => {
     const area = memoryArea();
     await saveSettings(area, { enabled: false });
-    expect(await loadSettings(area)).toEqual({ enabled: false, hoverDelayMs: 300 });
+    expect(await loadSettings(area)).toEqual({
+      enabled: false,
+      hoverDelayMs: 300,
+      density: 'all',
+      includeCode: false,
+    });
   });
 
   it('falls back to defaults field by field when the stored value is damaged', () => {
@@ -33,10 +43,14 @@ describe('settings', () => {
     expect(parseSettings({ enabled: false, unknown: 1 })).toEqual({
       enabled: false,
       hoverDelayMs: 300,
+      density: 'all',
+      includeCode: false,
     });
     expect(parseSettings({ enabled: false, hoverDelayMs: -5 })).toEqual({
       enabled: false,
       hoverDelayMs: 300,
+      density: 'all',
+      includeCode: false,
     });
   });
 
@@ -45,6 +59,8 @@ describe('settings', () => {
     expect(settingsFromChange({ settings: { newValue: { enabled: false } } })).toEqual({
       enabled: false,
       hoverDelayMs: 300,
+      density: 'all',
+      includeCode: false,
     });
   });
 });

@@ -13,6 +13,10 @@ export const settingsSchema = z.object({
   enabled: z.boolean().catch(true).default(true),
   /** How long the pointer rests on a name before its card opens, in milliseconds. */
   hoverDelayMs: z.number().int().min(0).max(2000).catch(300).default(300),
+  /** 'all': every mention; 'first': only the first mention of each entity on a page. */
+  density: z.enum(['all', 'first']).catch('all').default('all'),
+  /** Also look for names in code and preformatted text. */
+  includeCode: z.boolean().catch(false).default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

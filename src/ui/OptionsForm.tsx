@@ -46,6 +46,44 @@ export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
             The pointer must rest on a name this long, so sweeping across a page opens nothing.
           </span>
         </label>
+        <fieldset class="bs-option-group">
+          <legend>
+            <strong>Which mentions to highlight</strong>
+          </legend>
+          <label class="bs-option">
+            <input
+              type="radio"
+              name="density"
+              value="all"
+              checked={settings.density === 'all'}
+              onChange={() => onChange({ density: 'all' })}
+            />
+            <span>Every mention</span>
+          </label>
+          <label class="bs-option">
+            <input
+              type="radio"
+              name="density"
+              value="first"
+              checked={settings.density === 'first'}
+              onChange={() => onChange({ density: 'first' })}
+            />
+            <span>Only the first mention of each name on a page</span>
+          </label>
+        </fieldset>
+        <label class="bs-option">
+          <input
+            type="checkbox"
+            name="includeCode"
+            checked={settings.includeCode}
+            onChange={(e) => onChange({ includeCode: e.currentTarget.checked })}
+          />
+          <span>
+            <strong>Look in code blocks too</strong>
+            <br />
+            Names inside code and preformatted text are skipped unless this is on.
+          </span>
+        </label>
       </section>
       <p class="bs-status" role="status">
         {status ?? ''}

@@ -246,5 +246,29 @@ export function describeExtension(
       await options.close();
       await page.close();
     });
+
+    it('highlights only the first mention of each name when the reader asks for it', async () => {
+      const page = await openDemo();
+      const count = (text: string) => (texts: string[]) => texts.filter((t) => t === text).length;
+      expect(count('Baghdad')(await page.evaluate(highlightedTexts, HIGHLIGHT))).toBeGreaterThan(1);
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(
+        () => document.querySelector('input[name="density"][value="first"]'),
+        null,
+      );
+      await options.click('input[name="density"][value="first"]');
+      await page.bringToFront();
+      await page.waitFor((n) => {
+        const texts = [...((CSS.highlights.get(n) as Set<AbstractRange> | undefined) ?? [])].map(
+          (r) => (r as Range).toString(),
+        );
+        return texts.filter((t) => t === 'Baghdad').length === 1;
+      }, HIGHLIGHT);
+      await options.bringToFront();
+      await options.click('input[name="density"][value="all"]');
+      await options.close();
+      await page.close();
+    });
   });
 }

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Matcher } from '../core/matcher/matcher';
+import { scanPage } from './page-matches';
+import { collectTextBlocks } from './text-blocks';
+
+const matcher = new Matcher([
+  { id: 'quds-force', name: 'Quds Force', aliases: [] },
+  { id: 'esmail-qaani', name: 'Esmail Qaani', aliases: [] },
+  { id: 'tehran', name: 'Tehran', aliases: [] },
+]);
+
+function page(html: string): HTMLElement {
+  document.body.replaceChildren();
+  const template = document.createElement('template');
+  template.innerHTML = html; // eslint-disable-line no-restricted-properties -- test fixture, not data
+  document.body.append(template.content);
+  return document.body;
+}
+
+const texts = (root: Node, includeCode = false) =>
+  collectTextBlocks(root, { includeCode }).map((b) => b.text.replace(/\s+/g, ' ').trim());
+
+describe('reading the page', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('joins a block across inline markup and breaks at blocks and <br>', () => {
+    const root = page(
+      '<p>The <a href="#">Quds <b>Force</b></a> chief</p><div>Tehran<br>said</div>',
+    );
+    expect(texts(root)).toEqual(['The Quds Force chief', 'Tehran', 'said']);
+  });
+
+  it('skips scripts, form fields, editable regions, hidden elements and code', () => {
+    const root = page(
+      '<p>Tehran</p><script>var Tehran</script><textarea>Tehran</textarea>' +
+        '<div contenteditable="true">Tehran</div><p hidden>Tehran</p><pre>Tehran</pre><p>Esmail <code>Qaani</code></p>',
+    );
+    expect(texts(root)).toEqual(['Tehran', 'Esmail']);
+    expect(texts(root, true)).toEqual(['Tehran', 'Tehran', 'Esmail Qaani']);
+  });
+
+  it('turns matches into ranges over the original text nodes, without changing the DOM', () => {
+    const root = page('<p>The <b>Quds</b> Force met Esmail <i>Qaani</i> in Tehran and Tehran.</p>');
+    const before = root.innerHTML; // eslint-disable-line no-restricted-properties -- reading only
+    const scan = scanPage(root, matcher);
+    expect(scan.matches.map((m) => [m.range.toString(), m.entityId])).toEqual([
+      ['Quds Force', 'quds-force'],
+      ['Esmail Qaani', 'esmail-qaani'],
+      ['Tehran', 'tehran'],
+      ['Tehran', 'tehran'],
+    ]);
+    expect(root.innerHTML).toBe(before); // eslint-disable-line no-restricted-properties
+  });
+
+  it('keeps only the first mention of each entity when asked', () => {
+    const root = page('<p>Tehran and Tehran.</p><p>Tehran again.</p>');
+    expect(scanPage(root, matcher, { firstMentionOnly: true }).matches).toHaveLength(1);
+  });
+});
