@@ -6,7 +6,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardModel } from '../core/dataset/card-model';
-import { EntityCard } from '../ui/EntityCard';
+import { EntityCard, type AsOf } from '../ui/EntityCard';
 import cardCss from '../ui/card.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
@@ -38,13 +38,23 @@ export class CardHost {
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
   private stopAutoUpdate: (() => void) | undefined;
   private shownId: string | undefined;
+  /** The reader switched the card from the article's date to today. */
+  private showToday = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly getCard: (id: string) => Promise<CardModel | undefined>,
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
+    private readonly articleDate: string | undefined,
   ) {}
+
+  /** Roles are shown as of the article's publication date when the page gives one. */
+  private asOf(): AsOf {
+    return this.articleDate && !this.showToday
+      ? { date: this.articleDate, kind: 'article' }
+      : { date: new Date().toISOString().slice(0, 10), kind: 'today' };
+  }
 
   get openEntityId(): string | undefined {
     return this.shownId;
@@ -65,14 +75,25 @@ export class CardHost {
     const frame = ui.mounted!;
     frame.removeAttribute('data-placed');
     frame.setAttribute('aria-label', card.entity.name);
-    render(
-      <EntityCard
-        card={card}
-        onSelectRelated={(id) => void this.show(id, anchor)}
-        onClose={() => this.hide()}
-      />,
-      frame,
-    );
+    const draw = () =>
+      render(
+        <EntityCard
+          card={card}
+          asOf={this.asOf()}
+          onToggleAsOf={
+            this.articleDate
+              ? () => {
+                  this.showToday = !this.showToday;
+                  draw();
+                }
+              : undefined
+          }
+          onSelectRelated={(id) => void this.show(id, anchor)}
+          onClose={() => this.hide()}
+        />,
+        frame,
+      );
+    draw();
     frame.scrollTop = 0;
     this.stopAutoUpdate?.();
     const reference = {

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherPack } from '../core/matcher/pack';
 import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
+import { articleDate } from './article-date';
 import { requestCard } from './background-client';
 import { CARD_HOST_TAG, CardHost } from './card-host';
 import { clearHighlights, highlightsSupported, paintHighlights } from './highlights';
@@ -40,6 +41,7 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     requestCard,
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
+    articleDate(document),
   );
   const hover = new HoverController(
     ctx,

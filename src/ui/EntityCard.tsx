@@ -1,11 +1,37 @@
 import type { CardModel, RelationGroup, TimelineItem } from '../core/dataset/card-model';
+import { intervalStatus, type IntervalStatus } from '../core/dataset/as-of';
 import { factStart, type Entity, type Fact, type Source } from '../core/dataset/schema';
 import { formatPartialDate, formatSpan } from './format-date';
 
+/** The date roles are shown as of: the article's publication date, or today. */
+export interface AsOf {
+  date: string;
+  kind: 'article' | 'today';
+}
+
 export interface EntityCardProps {
   card: CardModel;
+  asOf?: AsOf;
+  /** Offered when the page has a date: switch between the article's date and today. */
+  onToggleAsOf?: () => void;
   onSelectRelated?: (id: string) => void;
   onClose?: () => void;
+}
+
+const STATUS_LABEL: Record<IntervalStatus, string> = {
+  before: 'later',
+  during: 'at the time',
+  after: 'ended',
+};
+
+function StatusTag({ from, to, asOf }: { from?: string; to?: string; asOf?: AsOf }) {
+  const status = asOf && intervalStatus(from, to, asOf.date);
+  if (!status) return null;
+  return (
+    <span class={`bs-status bs-status-${status}`} data-status={status}>
+      {asOf.kind === 'today' && status === 'during' ? 'now' : STATUS_LABEL[status]}
+    </span>
+  );
 }
 
 const TYPE_LABEL: Record<Entity['type'], string> = {
@@ -35,11 +61,14 @@ function Sources({ sources }: { sources: Source[] }) {
   );
 }
 
-function FactRow({ fact }: { fact: Fact }) {
+function FactRow({ fact, asOf }: { fact: Fact; asOf?: AsOf }) {
   const when = fact.date ? formatPartialDate(fact.date) : formatSpan(fact.from, fact.to);
   return (
     <li class="bs-fact">
-      <span class="bs-fact-date">{when}</span>
+      <span class="bs-fact-date">
+        {when}
+        {!fact.date && <StatusTag from={fact.from} to={fact.to} asOf={asOf} />}
+      </span>
       <div class="bs-fact-body">
         <span class="bs-fact-label">{fact.label}:</span> {fact.value}
         <Sources sources={fact.sources} />
@@ -84,9 +113,11 @@ function Timeline({ items }: { items: TimelineItem[] }) {
 function Relations({
   groups,
   onSelect,
+  asOf,
 }: {
   groups: RelationGroup[];
   onSelect?: (id: string) => void;
+  asOf?: AsOf;
 }) {
   return (
     <footer class="bs-related">
@@ -95,13 +126,21 @@ function Relations({
           <span class="bs-related-label">{g.label}</span>
           {g.items.map((item) => {
             const span = item.from || item.to ? ` (${formatSpan(item.from, item.to)})` : '';
+            const status = asOf && intervalStatus(item.from, item.to, asOf.date);
+            const cls = status && status !== 'during' ? 'bs-chip bs-chip-off' : 'bs-chip';
             return onSelect ? (
-              <button type="button" key={item.id} class="bs-chip" onClick={() => onSelect(item.id)}>
+              <button
+                type="button"
+                key={item.id}
+                class={cls}
+                data-status={status}
+                onClick={() => onSelect(item.id)}
+              >
                 {item.name}
                 {span}
               </button>
             ) : (
-              <span key={item.id} class="bs-chip">
+              <span key={item.id} class={cls} data-status={status}>
                 {item.name}
                 {span}
               </span>
@@ -114,7 +153,13 @@ function Relations({
 }
 
 /** The background card for one entity: what it is, dated sourced facts, timeline, relations. */
-export function EntityCard({ card, onSelectRelated, onClose }: EntityCardProps) {
+export function EntityCard({
+  card,
+  asOf,
+  onToggleAsOf,
+  onSelectRelated,
+  onClose,
+}: EntityCardProps) {
   const { entity } = card;
   const facts = [...entity.facts].sort((a, b) =>
     factStart(a) < factStart(b) ? -1 : factStart(a) > factStart(b) ? 1 : 0,
@@ -142,16 +187,29 @@ export function EntityCard({ card, onSelectRelated, onClose }: EntityCardProps) 
         )}
       </header>
       <p class="bs-summary">{entity.summary}</p>
+      {asOf && (
+        <p class="bs-asof" data-testid="as-of">
+          Roles as of{' '}
+          {asOf.kind === 'article'
+            ? `${formatPartialDate(asOf.date)}, the article's date`
+            : 'today'}
+          {onToggleAsOf && (
+            <button type="button" class="bs-link" onClick={onToggleAsOf}>
+              {asOf.kind === 'article' ? 'Show today' : "Show the article's date"}
+            </button>
+          )}
+        </p>
+      )}
       {facts.length > 0 && (
         <ol class="bs-facts">
           {facts.map((f, i) => (
-            <FactRow key={i} fact={f} />
+            <FactRow key={i} fact={f} asOf={asOf} />
           ))}
         </ol>
       )}
       {card.timeline.length > 0 && <Timeline items={card.timeline} />}
       {card.relations.length > 0 && (
-        <Relations groups={card.relations} onSelect={onSelectRelated} />
+        <Relations groups={card.relations} onSelect={onSelectRelated} asOf={asOf} />
       )}
       <p class="bs-checked">Facts checked as of {formatPartialDate(card.checked)}</p>
     </article>

@@ -166,6 +166,15 @@ export function describeExtension(
       expect(box.top).toBeGreaterThanOrEqual(0);
       expect(box.right).toBeLessThanOrEqual(box.vw);
       expect(box.bottom).toBeLessThanOrEqual(box.vh);
+      // The demo article is dated 14 May 2025: roles are shown as of that day.
+      const asOf = await tab.evaluate(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="as-of"]')?.textContent ?? '',
+        null,
+      );
+      expect(asOf).toContain('Roles as of 14 May 2025');
 
       await tab.press('Escape');
       await tab.waitFor(() => !document.querySelector('backstory-card'), null);
