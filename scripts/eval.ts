@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { entityResolver, scorePassages, type GoldPassage } from '../src/core/eval/score';
-import { Matcher, newDocumentState } from '../src/core/matcher/matcher';
+import { scoreMatcher, type GoldPassage } from '../src/core/eval/score';
 import { loadDataset } from './load-dataset';
 
 const { values, positionals } = parseArgs({
@@ -35,12 +34,7 @@ readFileSync(file, 'utf8')
   });
 
 const dataset = loadDataset(fileURLToPath(new URL('../data', import.meta.url)));
-const matcher = new Matcher(dataset.entities);
-const score = scorePassages(
-  passages,
-  (p) => matcher.findAll(p.text, newDocumentState()),
-  entityResolver(dataset.entities),
-);
+const score = scoreMatcher(passages, dataset.entities);
 
 if (values.json) {
   console.log(JSON.stringify(score, null, 2));

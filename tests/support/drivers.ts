@@ -159,3 +159,15 @@ export async function launchFirefox(
     close: () => browser.close(),
   };
 }
+
+/** The page's DOM as a browser without the extension sees it (the baseline for "we are absent"). */
+export async function domWithout(launchPlain: () => Promise<Driver>, url: string): Promise<string> {
+  const plain = await launchPlain();
+  try {
+    const tab = await plain.newTab();
+    await tab.goto(url);
+    return await tab.evaluate(() => document.documentElement.outerHTML, null);
+  } finally {
+    await plain.close();
+  }
+}

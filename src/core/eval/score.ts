@@ -1,4 +1,5 @@
 import { aliasText, type Entity } from '../dataset/schema';
+import { Matcher, newDocumentState } from '../matcher/matcher';
 import { foldAlias } from '../matcher/normalize';
 
 /** One gold passage: text and the mentions a reader should see, offsets in UTF-16 code units. */
@@ -113,4 +114,14 @@ export function scorePassages(
     misses,
     unresolved: [...unresolved],
   };
+}
+
+/** Scores a matcher built from `entities` on gold passages, each passage one document. */
+export function scoreMatcher(passages: readonly GoldPassage[], entities: readonly Entity[]): Score {
+  const matcher = new Matcher(entities);
+  return scorePassages(
+    passages,
+    (p) => matcher.findAll(p.text, newDocumentState()),
+    entityResolver(entities),
+  );
 }
