@@ -148,9 +148,18 @@ export async function launchFirefox(
         async goto(url) {
           if (!url.startsWith('moz-extension:')) return tab.goto(url);
           // Firefox 153 loads extension pages over BiDi but never reports the navigation as
-          // finished, so start it and wait until the page itself says it has loaded.
+          // finished, so start it and poll until the page itself says it has loaded. Polls that
+          // land while the old document is torn down fail; they are retried.
           page.goto(url, { timeout: 15_000 }).catch(() => undefined);
-          await waitFor((u) => location.href === u && document.readyState === 'complete', url);
+          const deadline = Date.now() + 15_000;
+          for (;;) {
+            const state = await page
+              .evaluate(() => `${location.href} ${document.readyState}`)
+              .catch(() => '');
+            if (state === `${url} complete`) return;
+            if (Date.now() > deadline) throw new Error(`${url} did not load (last seen: ${state})`);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
         },
       };
     },
