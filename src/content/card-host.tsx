@@ -7,6 +7,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardModel } from '../core/dataset/card-model';
 import { EntityCard, type AsOf } from '../ui/EntityCard';
+import { pageIsDark } from './page-theme';
 import cardCss from '../ui/card.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
@@ -26,6 +27,9 @@ ${cardCss}
   visibility: hidden;
 }
 .bs-frame[data-placed] { visibility: visible; }
+/* The frame shows past the card only where its scrollbar sits; give it the card's colours. */
+.bs-frame { background: #fffdf8; }
+.bs-frame:has(> .bs-card[data-theme='dark']) { background: #1f2126; color-scheme: dark; scrollbar-color: #5a5e66 #1f2126; }
 `;
 
 /**
@@ -47,7 +51,13 @@ export class CardHost {
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
     private readonly articleDate: string | undefined,
+    private readonly getThemeSetting: () => 'auto' | 'light' | 'dark',
   ) {}
+
+  private theme(): 'light' | 'dark' {
+    const setting = this.getThemeSetting();
+    return setting === 'auto' ? (pageIsDark(document) ? 'dark' : 'light') : setting;
+  }
 
   /** Roles are shown as of the article's publication date when the page gives one. */
   private asOf(): AsOf {
@@ -90,6 +100,7 @@ export class CardHost {
           }
           onSelectRelated={(id) => void this.show(id, anchor)}
           onClose={() => this.hide()}
+          theme={this.theme()}
         />,
         frame,
       );

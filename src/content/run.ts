@@ -42,6 +42,7 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
     articleDate(document),
+    () => settings.theme,
   );
   const hover = new HoverController(
     ctx,

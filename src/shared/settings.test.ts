@@ -23,6 +23,7 @@ describe('settings', () => {
       hoverDelayMs: 300,
       density: 'all',
       includeCode: false,
+      theme: 'auto',
     });
   });
 
@@ -34,6 +35,7 @@ describe('settings', () => {
       hoverDelayMs: 300,
       density: 'all',
       includeCode: false,
+      theme: 'auto',
     });
   });
 
@@ -45,12 +47,14 @@ describe('settings', () => {
       hoverDelayMs: 300,
       density: 'all',
       includeCode: false,
+      theme: 'auto',
     });
     expect(parseSettings({ enabled: false, hoverDelayMs: -5 })).toEqual({
       enabled: false,
       hoverDelayMs: 300,
       density: 'all',
       includeCode: false,
+      theme: 'auto',
     });
   });
 
@@ -61,6 +65,7 @@ describe('settings', () => {
       hoverDelayMs: 300,
       density: 'all',
       includeCode: false,
+      theme: 'auto',
     });
   });
 });

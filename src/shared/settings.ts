@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
   density: z.enum(['all', 'first']).catch('all').default('all'),
   /** Also look for names in code and preformatted text. */
   includeCode: z.boolean().catch(false).default(false),
+  /** The card's colours: 'auto' follows the page (dark pages get a dark card). */
+  theme: z.enum(['auto', 'light', 'dark']).catch('auto').default('auto'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -16,6 +16,8 @@ export interface EntityCardProps {
   onToggleAsOf?: () => void;
   onSelectRelated?: (id: string) => void;
   onClose?: () => void;
+  /** Light or dark; undefined follows the system colour scheme. */
+  theme?: 'light' | 'dark';
 }
 
 const STATUS_LABEL: Record<IntervalStatus, string> = {
@@ -159,13 +161,19 @@ export function EntityCard({
   onToggleAsOf,
   onSelectRelated,
   onClose,
+  theme,
 }: EntityCardProps) {
   const { entity } = card;
   const facts = [...entity.facts].sort((a, b) =>
     factStart(a) < factStart(b) ? -1 : factStart(a) > factStart(b) ? 1 : 0,
   );
   return (
-    <article class="bs-card" aria-labelledby="bs-card-title" data-entity-id={entity.id}>
+    <article
+      class="bs-card"
+      aria-labelledby="bs-card-title"
+      data-entity-id={entity.id}
+      data-theme={theme}
+    >
       <header class="bs-card-header">
         <span class="bs-type">{TYPE_LABEL[entity.type]}</span>
         <h2 id="bs-card-title" class="bs-title" data-testid="card-title">

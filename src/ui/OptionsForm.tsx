@@ -72,6 +72,22 @@ export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
           </label>
         </fieldset>
         <label class="bs-option">
+          <select
+            name="theme"
+            value={settings.theme}
+            onChange={(e) => onChange({ theme: e.currentTarget.value as Settings['theme'] })}
+          >
+            <option value="auto">Follow the page</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+          <span>
+            <strong>Card colours</strong>
+            <br />
+            "Follow the page" gives dark pages a dark card.
+          </span>
+        </label>
+        <label class="bs-option">
           <input
             type="checkbox"
             name="includeCode"

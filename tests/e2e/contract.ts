@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
@@ -6,6 +7,8 @@ import { serveStatic, type StaticServer } from '../support/server';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
 const HIGHLIGHT = 'backstory-entity';
+/** Screenshots kept for people to look at (not committed). */
+const ARTIFACTS = fileURLToPath(new URL('../../.output/test-artifacts', import.meta.url));
 
 /** The seed article's names as they are written in the demo article. */
 export const SEED_NAMES = [
@@ -278,6 +281,61 @@ export function describeExtension(
       await options.click('input[name="density"][value="all"]');
       await options.close();
       await page.close();
+    });
+
+    it('colours the card after the page or the reader, and saves both themes as artefacts', async () => {
+      const setTheme = async (theme: string) => {
+        const options = await driver.newTab();
+        await options.goto(driver.extensionUrl('options.html'));
+        await options.waitFor(() => document.querySelector('select[name="theme"]'), null);
+        await options.evaluate((value) => {
+          const select = document.querySelector<HTMLSelectElement>('select[name="theme"]')!;
+          select.value = value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }, theme);
+        await options.waitFor(
+          (v) => document.querySelector('.bs-status')?.textContent?.startsWith('Saved') && v,
+          theme,
+        );
+        await options.close();
+      };
+      const cardLuminance = async (tab: Tab, darkPage: boolean) => {
+        if (darkPage)
+          await tab.evaluate(() => void (document.body.style.background = '#111'), null);
+        const point = await tab.evaluate(centreOf, { name: HIGHLIGHT, text: 'Esmail Qaani' });
+        await tab.mouseMove(point!.x, point!.y);
+        await tab.waitFor(
+          () =>
+            document
+              .querySelector('backstory-card')
+              ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
+          null,
+        );
+        return tab.evaluate(() => {
+          const card = document
+            .querySelector('backstory-card')!
+            .shadowRoot!.querySelector('.bs-card')!;
+          const [r, g, b] = (getComputedStyle(card).backgroundColor.match(/[\d.]+/g) ?? []).map(
+            Number,
+          );
+          return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+        }, null);
+      };
+      mkdirSync(ARTIFACTS, { recursive: true });
+      for (const [theme, darkPage, dark] of [
+        ['dark', false, true],
+        ['light', true, false],
+        ['auto', true, true],
+        ['auto', false, false],
+      ] as const) {
+        await setTheme(theme);
+        const tab = await openDemo();
+        const luminance = await cardLuminance(tab, darkPage);
+        expect(luminance < 0.3, `${theme} on a ${darkPage ? 'dark' : 'light'} page`).toBe(dark);
+        if (theme !== 'auto')
+          await tab.screenshot(`${ARTIFACTS}/card-${theme}-${name.toLowerCase()}.png`);
+        await tab.close();
+      }
     });
   });
 }
