@@ -67,8 +67,8 @@ export class HoverController {
     const match = matchAtPoint(document, this.getScan(), event.clientX, event.clientY);
     if (match) {
       this.cancelClose();
-      if (match === this.current) this.cancelOpen();
-      else if (match !== this.pending) this.scheduleOpen(match);
+      if (sameMention(match, this.current)) this.cancelOpen();
+      else if (!sameMention(match, this.pending)) this.scheduleOpen(match);
     } else {
       this.cancelOpen(); // swept past: no card
       if (this.current) this.scheduleClose();
@@ -113,4 +113,14 @@ export class HoverController {
     this.current = undefined;
     this.card.hide();
   }
+}
+
+/** The same mention, even across a rescan (which makes new match objects for the same text). */
+function sameMention(a: PageMatch, b: PageMatch | undefined): boolean {
+  return (
+    !!b &&
+    a.entityId === b.entityId &&
+    a.range.startContainer === b.range.startContainer &&
+    a.range.startOffset === b.range.startOffset
+  );
 }
