@@ -15,6 +15,16 @@ export default defineConfig({
     description: 'Background on the names in the news, without leaving the page.',
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
+    commands: {
+      'next-entity': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next highlighted name and open its card',
+      },
+      'previous-entity': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous highlighted name and open its card',
+      },
+    },
     // Firefox only: 140 is its first version with the CSS Custom Highlight API, and a fixed id
     // keeps settings across reloads and lets tests address the add-on.
     ...(browser === 'firefox' && {

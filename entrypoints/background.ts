@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerRequest } from '../src/background/requests';
 import { CardModels } from '../src/core/dataset/card-model';
+import { COMMANDS } from '../src/shared/messages';
 import { loadSettings, saveSettings } from '../src/shared/settings';
 
 export default defineBackground(() => {
@@ -11,6 +12,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message) => {
     const answer = answerRequest(message, cards);
     return answer ? Promise.resolve(answer) : undefined;
+  });
+  // Keyboard commands (remappable by the user in the browser's shortcut settings) go to the
+  // content script of the active tab.
+  browser.commands.onCommand.addListener((command) => {
+    const request = COMMANDS[command];
+    if (!request) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined)
+        void browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
+    });
   });
   // Store complete settings on install and update, so every context reads the same object
   // and a value damaged by an older version is repaired field by field.

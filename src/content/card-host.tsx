@@ -74,7 +74,10 @@ export class CardHost {
     return !!this.ui && target instanceof Node && this.ui.shadowHost.contains(target);
   }
 
-  async show(entityId: string, anchor: Range): Promise<void> {
+  /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
+  private returnFocus: HTMLElement | undefined;
+
+  async show(entityId: string, anchor: Range, options: { focus?: boolean } = {}): Promise<void> {
     this.shownId = entityId;
     const [card, ui] = await Promise.all([this.getCard(entityId), this.mount()]);
     if (this.shownId !== entityId) return; // closed or replaced meanwhile
@@ -95,6 +98,13 @@ export class CardHost {
               ? () => {
                   this.showToday = !this.showToday;
                   draw();
+                  if (options.focus) {
+                    const active = document.activeElement;
+                    if (active instanceof HTMLElement && !this.contains(active))
+                      this.returnFocus = active;
+                    frame.tabIndex = -1;
+                    frame.focus({ preventScroll: true });
+                  }
                 }
               : undefined
           }
@@ -105,6 +115,13 @@ export class CardHost {
         frame,
       );
     draw();
+    // A card opened from the keyboard takes focus once it is placed (a hidden frame cannot).
+    let focusWhenPlaced = options.focus ?? false;
+    if (focusWhenPlaced) {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && !this.contains(active)) this.returnFocus = active;
+      frame.tabIndex = -1;
+    }
     frame.scrollTop = 0;
     this.stopAutoUpdate?.();
     const reference = {
@@ -130,11 +147,19 @@ export class CardHost {
       }).then(({ x, y }) => {
         frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         frame.setAttribute('data-placed', '');
+        if (focusWhenPlaced) {
+          focusWhenPlaced = false;
+          frame.focus({ preventScroll: true });
+        }
       });
     });
   }
 
   hide(): void {
+    const refocus = this.returnFocus;
+    this.returnFocus = undefined;
+    if (refocus && this.ui && this.contains(this.ui.shadow.activeElement ?? null))
+      refocus.focus({ preventScroll: true });
     this.shownId = undefined;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;

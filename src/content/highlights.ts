@@ -20,5 +20,21 @@ export function paintHighlights(ranges: Range[]): void {
 }
 
 export function clearHighlights(): void {
-  if (highlightsSupported()) CSS.highlights.delete(HIGHLIGHT_NAME);
+  if (!highlightsSupported()) return;
+  CSS.highlights.delete(HIGHLIGHT_NAME);
+  CSS.highlights.delete(CURRENT_NAME);
+}
+
+/** The mention keyboard navigation moved to, painted on top of the others. */
+export const CURRENT_NAME = 'backstory-current';
+
+export function paintCurrent(range: Range): void {
+  if (!highlightsSupported()) return;
+  const highlight = new Highlight(range);
+  highlight.priority = 1;
+  CSS.highlights.set(CURRENT_NAME, highlight);
+}
+
+export function clearCurrent(): void {
+  if (highlightsSupported()) CSS.highlights.delete(CURRENT_NAME);
 }

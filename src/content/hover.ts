@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
+import { clearCurrent, paintCurrent } from './highlights';
 import { matchAtPoint } from './hit-test';
 import type { PageMatch, PageScan } from './page-matches';
 
@@ -17,6 +18,8 @@ export class HoverController {
   private lastEvent: MouseEvent | undefined;
   private closeTimer: number | undefined;
   private current: PageMatch | undefined;
+  /** The mention keyboard navigation last moved to. */
+  private visited: PageMatch | undefined;
   private pending: PageMatch | undefined;
   private openTimer: number | undefined;
   private readonly abort = new AbortController();
@@ -41,6 +44,32 @@ export class HoverController {
     this.cancelOpen();
     this.cancelClose();
     this.close();
+  }
+
+  /**
+   * Moves to the next or previous mention after the one last visited (or after the top of the
+   * viewport), scrolls it into view, marks it and opens its card with focus in it.
+   */
+  navigate(direction: 'next' | 'previous'): PageMatch | undefined {
+    const { matches } = this.getScan();
+    if (matches.length === 0) return undefined;
+    let index = this.visited ? matches.findIndex((m) => sameMention(m, this.visited)) : -1;
+    if (index < 0) {
+      // Start from the first mention below the top of the viewport.
+      const first = matches.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
+      index =
+        direction === 'next' ? (first < 0 ? 0 : first) - 1 : first < 0 ? matches.length : first;
+    }
+    const next = (index + (direction === 'next' ? 1 : -1) + matches.length) % matches.length;
+    const match = matches[next]!;
+    this.visited = match;
+    match.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    paintCurrent(match.range);
+    this.cancelOpen();
+    this.cancelClose();
+    this.current = match;
+    void this.card.show(match.entityId, match.range, { focus: true });
+    return match;
   }
 
   /** Called by the card when the pointer enters or leaves it. */
@@ -111,6 +140,7 @@ export class HoverController {
 
   private close(): void {
     this.current = undefined;
+    clearCurrent();
     this.card.hide();
   }
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherPack } from '../core/matcher/pack';
+import { pageRequestSchema } from '../shared/messages';
 import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
 import { articleDate } from './article-date';
 import { requestCard } from './background-client';
@@ -12,6 +13,7 @@ import { scanPage, type PageScan } from './page-matches';
 import { watchPage } from './page-watch';
 
 interface Session {
+  navigate(direction: 'next' | 'previous'): void;
   update(settings: Settings): void;
   stop(): void;
 }
@@ -51,6 +53,9 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     () => settings.hoverDelayMs,
   );
   return {
+    navigate(direction) {
+      hover.navigate(direction);
+    },
     update(next) {
       const rescan = next.density !== settings.density || next.includeCode !== settings.includeCode;
       settings = next;
@@ -87,8 +92,16 @@ export async function runContentScript(
     const next = area === 'local' ? settingsFromChange(changes) : undefined;
     if (next) apply(next);
   };
+  const onMessage = (message: unknown) => {
+    const request = pageRequestSchema.safeParse(message);
+    if (request.success && request.data.type === 'navigate')
+      session?.navigate(request.data.direction);
+    return undefined;
+  };
   browser.storage.onChanged.addListener(onChanged);
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onChanged);
     session?.stop();
   });

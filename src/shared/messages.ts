@@ -40,3 +40,16 @@ export type CardResponse = z.infer<typeof cardResponseSchema>;
 export interface ResponseOf {
   card: CardResponse;
 }
+
+/** Requests the background sends to a page's content script (from keyboard commands). */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  /** Move to the next or previous highlighted name, scroll to it and open its card. */
+  z.strictObject({ type: z.literal('navigate'), direction: z.enum(['next', 'previous']) }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+/** Keyboard commands declared in the manifest, and the page request each one sends. */
+export const COMMANDS: Record<string, PageRequest> = {
+  'next-entity': { type: 'navigate', direction: 'next' },
+  'previous-entity': { type: 'navigate', direction: 'previous' },
+};

@@ -337,5 +337,46 @@ export function describeExtension(
         await tab.close();
       }
     });
+
+    it('moves to the next name on the keyboard command, with its card focused, and Escape returns', async () => {
+      const page = await openDemo();
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      // What the background does on the command: send the active tab a navigate request.
+      const navigate = async () => {
+        await page.bringToFront();
+        await options.evaluate(async () => {
+          type Tabs = {
+            query(q: object): Promise<{ id?: number }[]>;
+            sendMessage(id: number, m: object): Promise<unknown>;
+          };
+          const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+          const tabs = (g.browser ?? g.chrome)!.tabs;
+          const [tab] = await tabs.query({ active: true, currentWindow: true });
+          await tabs.sendMessage(tab!.id!, { type: 'navigate', direction: 'next' });
+        }, null);
+      };
+      const titled = (t: string) =>
+        document
+          .querySelector('backstory-card')
+          ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === t;
+      await navigate();
+      await page.waitFor(titled, 'Quds Force');
+      await navigate();
+      await page.waitFor(titled, 'Esmail Qaani');
+      expect(
+        await page.evaluate(() => CSS.highlights.get('backstory-current')?.size ?? 0, null),
+      ).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.localName ?? '', null)).toBe(
+        'backstory-card',
+      );
+      await page.press('Escape');
+      await page.waitFor(() => !document.querySelector('backstory-card'), null);
+      expect(await page.evaluate(() => document.activeElement?.localName ?? '', null)).not.toBe(
+        'backstory-card',
+      );
+      await options.close();
+      await page.close();
+    });
   });
 }
