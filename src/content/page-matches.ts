@@ -36,9 +36,8 @@ export function scanPage(root: Node, matcher: Matcher, options: ScanOptions = {}
       range.setEnd(end.node, end.offset);
       const match = { entityId: m.entityId, range };
       matches.push(match);
-      const first = block.nodes.indexOf(start.node);
-      const last = block.nodes.indexOf(end.node, first);
-      for (const node of block.nodes.slice(first, last + 1)) {
+      for (let i = start.index; i <= end.index; i++) {
+        const node = block.nodes[i]!;
         const list = byNode.get(node);
         if (list) list.push(match);
         else byNode.set(node, [match]);

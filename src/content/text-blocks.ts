@@ -145,12 +145,12 @@ function appendNode(block: TextBlock, node: Text): void {
   block.text += node.data;
 }
 
-/** The text node and offset inside it for a character offset of the block's text. */
+/** The text node (and its index in the block) and the offset inside it for a character offset of the block's text. */
 export function locate(
   block: TextBlock,
   offset: number,
   preferEnd: boolean,
-): { node: Text; offset: number } {
+): { node: Text; offset: number; index: number } {
   // Binary search for the last node starting at or before `offset` (before it, for an end offset).
   let lo = 0;
   let hi = block.starts.length - 1;
@@ -160,5 +160,5 @@ export function locate(
     if (start < offset || (!preferEnd && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]!, index: lo };
 }

@@ -36,11 +36,6 @@ export const cardModelSchema = z.object({
 export const cardResponseSchema = z.object({ card: cardModelSchema.nullable() });
 export type CardResponse = z.infer<typeof cardResponseSchema>;
 
-/** The response type of each request type; a new request type must say what it answers. */
-export interface ResponseOf {
-  card: CardResponse;
-}
-
 /** Requests the background sends to a page's content script (from keyboard commands). */
 export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Move to the next or previous highlighted name, scroll to it and open its card. */

@@ -67,10 +67,6 @@ export class CardModels {
     }
   }
 
-  get(id: string): Entity | undefined {
-    return this.byId.get(id);
-  }
-
   card(id: string): CardModel | undefined {
     const entity = this.byId.get(id);
     if (!entity) return undefined;
