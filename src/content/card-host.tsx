@@ -77,7 +77,11 @@ export class CardHost {
   /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
   private returnFocus: HTMLElement | undefined;
 
-  async show(entityId: string, anchor: Range, options: { focus?: boolean } = {}): Promise<void> {
+  async show(
+    entityId: string,
+    anchor: Range,
+    options: { focus?: boolean; onPlaced?: () => void } = {},
+  ): Promise<void> {
     this.shownId = entityId;
     const [card, ui] = await Promise.all([this.getCard(entityId), this.mount()]);
     if (this.shownId !== entityId) return; // closed or replaced meanwhile
@@ -146,7 +150,10 @@ export class CardHost {
         ],
       }).then(({ x, y }) => {
         frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        frame.setAttribute('data-placed', '');
+        if (!frame.hasAttribute('data-placed')) {
+          frame.setAttribute('data-placed', '');
+          options.onPlaced?.();
+        }
         if (focusWhenPlaced) {
           focusWhenPlaced = false;
           frame.focus({ preventScroll: true });

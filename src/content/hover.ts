@@ -29,6 +29,8 @@ export class HoverController {
     private readonly getScan: () => PageScan,
     private readonly card: CardHost,
     private readonly getDelay: () => number,
+    /** Told how long a hovered card took from the end of the hover delay to being placed. */
+    private readonly onCardTime: (ms: number) => void = () => {},
   ) {
     // Listeners go when this session stops or when the extension is reloaded, whichever is first.
     const signal = AbortSignal.any([ctx.signal, this.abort.signal]);
@@ -111,7 +113,10 @@ export class HoverController {
       this.openTimer = undefined;
       this.pending = undefined;
       this.current = match;
-      void this.card.show(match.entityId, match.range);
+      const start = performance.now();
+      void this.card.show(match.entityId, match.range, {
+        onPlaced: () => this.onCardTime(performance.now() - start),
+      });
     }, this.getDelay());
   }
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherPack } from '../core/matcher/pack';
-import { pageRequestSchema } from '../shared/messages';
+import { pageRequestSchema, type PageStats } from '../shared/messages';
 import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
 import { articleDate } from './article-date';
 import { requestCard } from './background-client';
@@ -14,6 +14,7 @@ import { watchPage } from './page-watch';
 
 interface Session {
   navigate(direction: 'next' | 'previous'): void;
+  stats(): PageStats;
   update(settings: Settings): void;
   stop(): void;
 }
@@ -27,17 +28,33 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     includeCode: settings.includeCode,
     firstMentionOnly: settings.density === 'first',
   });
-  let scan: PageScan = scanPage(root, matcher, options());
-  paintHighlights(scan.matches.map((m) => m.range));
+  const stats: PageStats = {
+    startedAt: performance.now(),
+    firstPaintAt: null,
+    scanDoneAt: null,
+    longestTaskMs: 0,
+    tasks: 0,
+    registeredRanges: 0,
+    matches: 0,
+    blocks: 0,
+    hoverToCardMs: [],
+  };
+  let scan!: PageScan;
+  const rescan = () => {
+    const t0 = performance.now();
+    scan = scanPage(root, matcher, options());
+    paintHighlights(scan.matches.map((m) => m.range));
+    const t1 = performance.now();
+    stats.firstPaintAt ??= t1;
+    stats.scanDoneAt ??= t1;
+    stats.longestTaskMs = Math.max(stats.longestTaskMs, t1 - t0);
+    stats.tasks++;
+    stats.registeredRanges = scan.matches.length;
+    stats.matches = scan.matches.length;
+  };
+  rescan();
   const watching = new AbortController();
-  watchPage(
-    root,
-    () => {
-      scan = scanPage(root, matcher, options());
-      paintHighlights(scan.matches.map((m) => m.range));
-    },
-    AbortSignal.any([ctx.signal, watching.signal]),
-  );
+  watchPage(root, rescan, AbortSignal.any([ctx.signal, watching.signal]));
   const card = new CardHost(
     ctx,
     requestCard,
@@ -51,18 +68,18 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     () => scan,
     card,
     () => settings.hoverDelayMs,
+    (ms) => stats.hoverToCardMs.push(ms),
   );
   return {
     navigate(direction) {
       hover.navigate(direction);
     },
+    stats: () => ({ ...stats, hoverToCardMs: [...stats.hoverToCardMs] }),
     update(next) {
-      const rescan = next.density !== settings.density || next.includeCode !== settings.includeCode;
+      const changed =
+        next.density !== settings.density || next.includeCode !== settings.includeCode;
       settings = next;
-      if (rescan) {
-        scan = scanPage(root, matcher, options());
-        paintHighlights(scan.matches.map((m) => m.range));
-      }
+      if (changed) rescan();
     },
     stop() {
       watching.abort();
@@ -94,8 +111,9 @@ export async function runContentScript(
   };
   const onMessage = (message: unknown) => {
     const request = pageRequestSchema.safeParse(message);
-    if (request.success && request.data.type === 'navigate')
-      session?.navigate(request.data.direction);
+    if (!request.success) return undefined;
+    if (request.data.type === 'navigate') session?.navigate(request.data.direction);
+    else if (request.data.type === 'stats' && session) return Promise.resolve(session.stats());
     return undefined;
   };
   browser.storage.onChanged.addListener(onChanged);

@@ -40,6 +40,8 @@ export type CardResponse = z.infer<typeof cardResponseSchema>;
 export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Move to the next or previous highlighted name, scroll to it and open its card. */
   z.strictObject({ type: z.literal('navigate'), direction: z.enum(['next', 'previous']) }),
+  /** Timings and counts of the content script's work on this page, for `npm run bench:page`. */
+  z.strictObject({ type: z.literal('stats') }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -48,3 +50,29 @@ export const COMMANDS: Record<string, PageRequest> = {
   'next-entity': { type: 'navigate', direction: 'next' },
   'previous-entity': { type: 'navigate', direction: 'previous' },
 };
+
+/**
+ * What the content script reports about its work on a page. Times are `performance.now()`
+ * values of the page (the page and the content script share the document's time origin).
+ */
+export const pageStatsSchema = z.object({
+  /** When the content script began (after settings loaded). */
+  startedAt: z.number(),
+  /** When the first highlights were registered (null: none yet). */
+  firstPaintAt: z.number().nullable(),
+  /** When the whole page had been scanned once (null: still scanning). */
+  scanDoneAt: z.number().nullable(),
+  /** Longest single stretch of our synchronous work, in ms. */
+  longestTaskMs: z.number(),
+  /** Number of such stretches (scan slices, rescans, repaints). */
+  tasks: z.number(),
+  /** Ranges currently registered with CSS.highlights. */
+  registeredRanges: z.number(),
+  /** Names found on the page. */
+  matches: z.number(),
+  /** Text blocks read. */
+  blocks: z.number(),
+  /** For each card opened by hover: ms from the end of the hover delay to the card being placed. */
+  hoverToCardMs: z.array(z.number()),
+});
+export type PageStats = z.infer<typeof pageStatsSchema>;
