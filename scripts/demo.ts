@@ -61,12 +61,29 @@ const tab = await driver.newTab();
 await tab.goto(url);
 
 if (screenshot) {
-  await tab.waitFor(() => (CSS.highlights.get('backstory-entity')?.size ?? 0) > 0, null);
-  const point = await tab.evaluate(() => {
-    const [first] = CSS.highlights.get('backstory-entity') as Set<AbstractRange>;
-    const rect = (first as Range).getClientRects()[0];
+  // The first name we highlighted (our highlights are the registry's `backstory-` entries).
+  const firstName = () => {
+    let first: AbstractRange | undefined;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('backstory-')) return;
+      for (const r of highlight as Set<AbstractRange>) {
+        if (
+          !first ||
+          r.startContainer.compareDocumentPosition(first.startContainer) &
+            Node.DOCUMENT_POSITION_FOLLOWING
+        )
+          first = r;
+      }
+    });
+    if (!first) return undefined;
+    const range = new Range();
+    range.setStart(first.startContainer, first.startOffset);
+    range.setEnd(first.endContainer, first.endOffset);
+    const rect = range.getClientRects()[0];
     return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, null);
+  };
+  await tab.waitFor(firstName, null);
+  const point = await tab.evaluate(firstName, null);
   if (!point) throw new Error('no highlighted name to hover');
   await tab.mouseMove(point.x, point.y);
   await tab.waitFor(

@@ -50,7 +50,7 @@ export class CardHost {
     private readonly getCard: (id: string) => Promise<CardModel | undefined>,
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
-    private readonly articleDate: string | undefined,
+    private readonly getArticleDate: () => string | undefined,
     private readonly getThemeSetting: () => 'auto' | 'light' | 'dark',
   ) {}
 
@@ -61,8 +61,9 @@ export class CardHost {
 
   /** Roles are shown as of the article's publication date when the page gives one. */
   private asOf(): AsOf {
-    return this.articleDate && !this.showToday
-      ? { date: this.articleDate, kind: 'article' }
+    const published = this.getArticleDate();
+    return published && !this.showToday
+      ? { date: published, kind: 'article' }
       : { date: new Date().toISOString().slice(0, 10), kind: 'today' };
   }
 
@@ -98,7 +99,7 @@ export class CardHost {
           card={card}
           asOf={this.asOf()}
           onToggleAsOf={
-            this.articleDate
+            this.getArticleDate()
               ? () => {
                   this.showToday = !this.showToday;
                   draw();

@@ -1,7 +1,18 @@
-import type { PageMatch, PageScan } from './page-matches';
+import { liveRange, type PageMatch } from './page-index';
+
+/** What the pointer and keyboard read: the names found and which of them are shown. */
+export interface MatchSource {
+  readonly index: { readonly byNode: Map<Text, PageMatch[]> };
+  isShown(match: PageMatch): boolean;
+  shownMatches(): Iterable<PageMatch>;
+}
 
 /** The caret position under a point; `caretPositionFromPoint` is the standard, WebKit's name the fallback. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const pos = doc.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
@@ -26,12 +37,16 @@ function rectsContain(range: Range, x: number, y: number): boolean {
  */
 export function matchAtPoint(
   doc: Document,
-  scan: PageScan,
+  source: MatchSource,
   x: number,
   y: number,
 ): PageMatch | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
-  const candidates = scan.byNode.get(caret.node as Text);
-  return candidates?.find((m) => rectsContain(m.range, x, y));
+  const candidates = source.index.byNode.get(caret.node as Text) ?? [];
+  return candidates.find((m) => {
+    if (!source.isShown(m)) return false;
+    const range = liveRange(m);
+    return !!range && rectsContain(range, x, y);
+  });
 }

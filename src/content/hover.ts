@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
 import { clearCurrent, paintCurrent } from './highlights';
-import { matchAtPoint } from './hit-test';
-import type { PageMatch, PageScan } from './page-matches';
+import { matchAtPoint, type MatchSource } from './hit-test';
+import { liveRange, type PageMatch } from './page-index';
 
 /** Time the pointer has to travel from a name into its card before the card closes. */
 export const CLOSE_GRACE_MS = 300;
@@ -26,7 +26,7 @@ export class HoverController {
 
   constructor(
     ctx: ContentScriptContext,
-    private readonly getScan: () => PageScan,
+    private readonly source: MatchSource,
     private readonly card: CardHost,
     private readonly getDelay: () => number,
     /** Told how long a hovered card took from the end of the hover delay to being placed. */
@@ -53,25 +53,36 @@ export class HoverController {
    * viewport), scrolls it into view, marks it and opens its card with focus in it.
    */
   navigate(direction: 'next' | 'previous'): PageMatch | undefined {
-    const { matches } = this.getScan();
+    const matches = [...this.source.shownMatches()];
     if (matches.length === 0) return undefined;
     let index = this.visited ? matches.findIndex((m) => sameMention(m, this.visited)) : -1;
     if (index < 0) {
       // Start from the first mention below the top of the viewport.
-      const first = matches.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
+      const first = matches.findIndex(
+        (m) => (liveRange(m)?.getBoundingClientRect().bottom ?? -1) > 0,
+      );
       index =
         direction === 'next' ? (first < 0 ? 0 : first) - 1 : first < 0 ? matches.length : first;
     }
     const next = (index + (direction === 'next' ? 1 : -1) + matches.length) % matches.length;
     const match = matches[next]!;
+    const range = liveRange(match);
+    if (!range) return undefined;
     this.visited = match;
     match.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     paintCurrent(match.range);
     this.cancelOpen();
     this.cancelClose();
     this.current = match;
-    void this.card.show(match.entityId, match.range, { focus: true });
+    void this.card.show(match.entityId, range, { focus: true });
     return match;
+  }
+
+  /** Closes the card now (the page changed under it). */
+  closeCard(): void {
+    this.cancelOpen();
+    this.cancelClose();
+    this.close();
   }
 
   /** Called by the card when the pointer enters or leaves it. */
@@ -95,7 +106,7 @@ export class HoverController {
       this.cancelClose();
       return;
     }
-    const match = matchAtPoint(document, this.getScan(), event.clientX, event.clientY);
+    const match = matchAtPoint(document, this.source, event.clientX, event.clientY);
     if (match) {
       this.cancelClose();
       if (sameMention(match, this.current)) this.cancelOpen();
@@ -112,9 +123,11 @@ export class HoverController {
     this.openTimer = window.setTimeout(() => {
       this.openTimer = undefined;
       this.pending = undefined;
+      const range = liveRange(match);
+      if (!range) return;
       this.current = match;
       const start = performance.now();
-      void this.card.show(match.entityId, match.range, {
+      void this.card.show(match.entityId, range, {
         onPlaced: () => this.onCardTime(performance.now() - start),
       });
     }, this.getDelay());

@@ -1,29 +1,113 @@
 /**
- * Watches the page for changes to its text and calls `rescan` soon after, at most once per
- * RESCAN_GAP_MS: a live ticker costs one rescan a second, not one per mutation, and content
- * added after load is highlighted within about RESCAN_DELAY_MS. Our own card lives outside
- * <body> and our highlights do not touch the DOM, so nothing we do triggers a rescan.
+ * Turns the page's changes into work for the scanner: which parts of the page to read again
+ * (the nearest block around changed text, or a new block-level element itself), whether
+ * anything was removed, whether an element that may hide or show text changed, and whether
+ * the page navigated without reloading (a single-page app's pushState).
  */
+import { flowElement, isInline } from './text-blocks';
 
-export const RESCAN_DELAY_MS = 150;
-export const RESCAN_GAP_MS = 1000;
+export interface PageChanges {
+  /** Elements to read again, whole. */
+  dirty: Set<Element>;
+  /** Something was removed: blocks whose text left the page must go. */
+  removals: boolean;
+  /** Elements whose class, style or open state changed (text may have been shown or hidden). */
+  restyled: Set<Element>;
+  /** Number of mutation records since the last take. */
+  records: number;
+}
 
-export function watchPage(root: Node, rescan: () => void, signal: AbortSignal): void {
-  let timer: number | undefined;
-  let last = 0;
-  const run = () => {
-    timer = undefined;
-    last = performance.now();
-    rescan();
-  };
-  const observer = new MutationObserver(() => {
-    if (timer !== undefined) return;
-    const wait = Math.max(RESCAN_DELAY_MS, last + RESCAN_GAP_MS - performance.now());
-    timer = window.setTimeout(run, wait);
-  });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
-  });
+export const emptyChanges = (): PageChanges => ({
+  dirty: new Set(),
+  removals: false,
+  restyled: new Set(),
+  records: 0,
+});
+
+/** Attributes that hide or show text. */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'class', 'style', 'open'];
+
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: VISIBILITY_ATTRIBUTES,
+};
+
+/** The page's address without its fragment: jumping to an anchor is not a new page. */
+const pageAddress = () => location.href.replace(/#.*$/, '');
+
+export class PageWatch {
+  private changes = emptyChanges();
+  private readonly observer: MutationObserver;
+  private href = pageAddress();
+
+  constructor(
+    root: Node,
+    /** Called after changes arrive (the scanner schedules its own work). */
+    private readonly onChange: (navigated: boolean) => void,
+    signal: AbortSignal,
+    /** Our own UI: its changes are not the page's. */
+    private readonly isOwnUi: (el: Element) => boolean,
+  ) {
+    this.observer = new MutationObserver((records) => this.record(records));
+    this.observer.observe(root, OPTIONS);
+    const onHistory = () => this.checkUrl();
+    addEventListener('popstate', onHistory, { signal });
+    addEventListener('hashchange', onHistory, { signal });
+    signal.addEventListener('abort', () => this.observer.disconnect());
+  }
+
+  /** Watches an open shadow root too (mutations inside it do not reach the document's observer). */
+  watch(root: ShadowRoot): void {
+    this.observer.observe(root, OPTIONS);
+  }
+
+  /** The changes gathered since the last call. */
+  take(): PageChanges {
+    const taken = this.changes;
+    this.changes = emptyChanges();
+    return taken;
+  }
+
+  private record(records: MutationRecord[]): void {
+    const { changes } = this;
+    for (const record of records) {
+      changes.records++;
+      const target = record.target;
+      const targetElement = target instanceof Element ? target : target.parentElement;
+      if (targetElement && this.isOwnUi(targetElement)) continue;
+      if (record.type === 'attributes') {
+        if (record.attributeName === 'hidden' || record.attributeName === 'open') {
+          const flow = flowElement(target);
+          if (flow) changes.dirty.add(flow);
+        } else changes.restyled.add(target as Element);
+        continue;
+      }
+      if (record.type === 'childList') {
+        if (record.removedNodes.length > 0) changes.removals = true;
+        let textChanged = record.removedNodes.length > 0;
+        for (const node of record.addedNodes) {
+          // A new block-level element is read on its own; new text or inline markup changes
+          // the block around it.
+          if (node instanceof Element && !isInline(node)) changes.dirty.add(node);
+          else textChanged = true;
+        }
+        if (!textChanged) continue;
+      }
+      const flow = flowElement(target);
+      if (flow) changes.dirty.add(flow);
+    }
+    this.checkUrl();
+    this.onChange(false);
+  }
+
+  private checkUrl(): void {
+    const href = pageAddress();
+    if (href === this.href) return;
+    this.href = href;
+    this.changes.dirty.clear();
+    this.onChange(true);
+  }
 }

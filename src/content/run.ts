@@ -7,10 +7,9 @@ import { loadSettings, settingsFromChange, type Settings } from '../shared/setti
 import { articleDate } from './article-date';
 import { requestCard } from './background-client';
 import { CARD_HOST_TAG, CardHost } from './card-host';
-import { clearHighlights, highlightsSupported, paintHighlights } from './highlights';
+import { highlightsSupported } from './highlights';
 import { HoverController } from './hover';
-import { scanPage, type PageScan } from './page-matches';
-import { watchPage } from './page-watch';
+import { PageScanner } from './scanner';
 
 interface Session {
   navigate(direction: 'next' | 'previous'): void;
@@ -19,7 +18,12 @@ interface Session {
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Settings): Session {
+function startSession(
+  ctx: ContentScriptContext,
+  matcher: Matcher,
+  types: MatcherPack['types'],
+  initial: Settings,
+): Session {
   let settings = initial;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
   const root = document.body ?? document.documentElement;
@@ -28,63 +32,44 @@ function startSession(ctx: ContentScriptContext, matcher: Matcher, initial: Sett
     includeCode: settings.includeCode,
     firstMentionOnly: settings.density === 'first',
   });
-  const stats: PageStats = {
-    startedAt: performance.now(),
-    firstPaintAt: null,
-    scanDoneAt: null,
-    longestTaskMs: 0,
-    tasks: 0,
-    registeredRanges: 0,
-    matches: 0,
-    blocks: 0,
-    hoverToCardMs: [],
-  };
-  let scan!: PageScan;
-  const rescan = () => {
-    const t0 = performance.now();
-    scan = scanPage(root, matcher, options());
-    paintHighlights(scan.matches.map((m) => m.range));
-    const t1 = performance.now();
-    stats.firstPaintAt ??= t1;
-    stats.scanDoneAt ??= t1;
-    stats.longestTaskMs = Math.max(stats.longestTaskMs, t1 - t0);
-    stats.tasks++;
-    stats.registeredRanges = scan.matches.length;
-    stats.matches = scan.matches.length;
-  };
-  rescan();
-  const watching = new AbortController();
-  watchPage(root, rescan, AbortSignal.any([ctx.signal, watching.signal]));
+  const running = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, running.signal]);
+  let published = articleDate(document);
+  const scanner = new PageScanner(root, matcher, types, options(), signal, () => {
+    // A single-page app moved to another article: its date may differ, and the card is stale.
+    published = articleDate(document);
+    hover.closeCard();
+  });
   const card = new CardHost(
     ctx,
     requestCard,
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
-    articleDate(document),
+    () => published,
     () => settings.theme,
   );
   const hover = new HoverController(
     ctx,
-    () => scan,
+    scanner,
     card,
     () => settings.hoverDelayMs,
-    (ms) => stats.hoverToCardMs.push(ms),
+    (ms) => scanner.recordCardTime(ms),
   );
+  scanner.start();
   return {
     navigate(direction) {
       hover.navigate(direction);
     },
-    stats: () => ({ ...stats, hoverToCardMs: [...stats.hoverToCardMs] }),
+    stats: () => scanner.report(),
     update(next) {
       const changed =
         next.density !== settings.density || next.includeCode !== settings.includeCode;
       settings = next;
-      if (changed) rescan();
+      if (changed) scanner.update(options());
     },
     stop() {
-      watching.abort();
+      running.abort();
       hover.stop();
-      clearHighlights();
     },
   };
 }
@@ -98,7 +83,8 @@ export async function runContentScript(
   const matcher = Matcher.load(pack.index);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
-    if (settings.enabled && !session && ctx.isValid) session = startSession(ctx, matcher, settings);
+    if (settings.enabled && !session && ctx.isValid)
+      session = startSession(ctx, matcher, pack.types, settings);
     else session?.update(settings);
     if (!settings.enabled && session) {
       session.stop();

@@ -1,8 +1,26 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../core/matcher/matcher';
-import { scanPage } from './page-matches';
+import { liveRange } from './page-index';
+import { scanNow } from './scanner';
 import { collectTextBlocks } from './text-blocks';
+
+// happy-dom has no StaticRange; the browsers do. A plain record of the four fields stands in.
+globalThis.StaticRange ??= class {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  readonly collapsed: boolean;
+  constructor(init: StaticRangeInit) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+    this.collapsed =
+      init.startContainer === init.endContainer && init.startOffset === init.endOffset;
+  }
+} as unknown as typeof StaticRange;
 
 const matcher = new Matcher([
   { id: 'quds-force', name: 'Quds Force', aliases: [] },
@@ -43,8 +61,8 @@ describe('reading the page', () => {
   it('turns matches into ranges over the original text nodes, without changing the DOM', () => {
     const root = page('<p>The <b>Quds</b> Force met Esmail <i>Qaani</i> in Tehran and Tehran.</p>');
     const before = root.innerHTML; // eslint-disable-line no-restricted-properties -- reading only
-    const scan = scanPage(root, matcher);
-    expect(scan.matches.map((m) => [m.range.toString(), m.entityId])).toEqual([
+    const matches = scanNow(root, matcher);
+    expect(matches.map((m) => [liveRange(m)!.toString(), m.entityId])).toEqual([
       ['Quds Force', 'quds-force'],
       ['Esmail Qaani', 'esmail-qaani'],
       ['Tehran', 'tehran'],
@@ -55,6 +73,6 @@ describe('reading the page', () => {
 
   it('keeps only the first mention of each entity when asked', () => {
     const root = page('<p>Tehran and Tehran.</p><p>Tehran again.</p>');
-    expect(scanPage(root, matcher, { firstMentionOnly: true }).matches).toHaveLength(1);
+    expect(scanNow(root, matcher, {}, { firstMentionOnly: true })).toHaveLength(1);
   });
 });

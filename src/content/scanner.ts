@@ -1,0 +1,421 @@
+/**
+ * Finds the names on the page without holding up the page: the blocks on screen are read and
+ * painted first, then the whole page in document order in slices of a few milliseconds, then
+ * only what changes. The DOM is read, never written.
+ */
+import type { EntityType } from '../core/dataset/schema';
+import { newDocumentState, type DocumentState, type Matcher } from '../core/matcher/matcher';
+import type { PageStats } from '../shared/messages';
+import { caretAt } from './hit-test';
+import { Painter } from './highlights';
+import { PageIndex, type PageMatch, type ScannedBlock } from './page-index';
+import { PageWatch, type PageChanges } from './page-watch';
+import { SLICE_MS, yieldToPage } from './slices';
+import {
+  BlockCollector,
+  collectTextBlocks,
+  flowElement,
+  isReadable,
+  type CollectOptions,
+  type TextBlock,
+} from './text-blocks';
+
+export interface ScanOptions extends CollectOptions {
+  /** Only the first mention of each entity, for readers who find every mention too busy. */
+  firstMentionOnly?: boolean;
+}
+
+/** Changed parts of the page are read again this long after the change (changes come in bursts). */
+export const RESCAN_DELAY_MS = 100;
+/** More changed parts than this at once: read the whole page again instead. */
+const FLOOD = 200;
+/** A whole-page rescan at most this often. */
+const FULL_RESCAN_GAP_MS = 1000;
+/** Hover-to-card timings kept for the stats report. */
+const MAX_TIMINGS = 50;
+
+/** Whether `ancestor` contains `node`, looking through shadow roots. */
+function containsComposed(ancestor: Node, node: Node): boolean {
+  for (let at: Node | null = node; at;) {
+    if (at === ancestor) return true;
+    at = at instanceof ShadowRoot ? at.host : at.parentNode;
+  }
+  return false;
+}
+
+export class PageScanner {
+  readonly index: PageIndex;
+  readonly stats: PageStats;
+  private readonly painter: Painter;
+  private readonly watch: PageWatch;
+  /** The ordered pass over the whole page, while it runs. */
+  private collector: BlockCollector | undefined;
+  private collected: TextBlock[] = [];
+  private collectedAt = 0;
+  /** Names seen so far (a short form counts after its full name). */
+  private state: DocumentState = newDocumentState();
+  /** Blocks read ahead of the ordered pass because they were on screen, by first text node. */
+  private preview = new Map<Text, ScannedBlock>();
+  private readonly blockOfNode = new WeakMap<Text, ScannedBlock>();
+  private pending: PageChanges | undefined;
+  private fullRescan = false;
+  private lastFullRescan = -Infinity;
+  private first = new Map<string, PageMatch>();
+  private running = false;
+  private timer: number | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly root: Element,
+    matcher: Matcher,
+    types: Record<string, EntityType>,
+    private options: ScanOptions,
+    signal: AbortSignal,
+    /** Told when the page navigated without reloading. */
+    private readonly onNavigate: () => void,
+  ) {
+    this.index = new PageIndex(matcher, types);
+    this.stats = {
+      startedAt: performance.now(),
+      firstPaintAt: null,
+      scanDoneAt: null,
+      longestTaskMs: 0,
+      tasks: 0,
+      registeredRanges: 0,
+      matches: 0,
+      blocks: 0,
+      hoverToCardMs: [],
+    };
+    this.painter = new Painter(
+      (m) => this.isShown(m),
+      (work) => this.measure(work),
+    );
+    this.watch = new PageWatch(
+      root,
+      (navigated) => this.onPageChange(navigated),
+      signal,
+      options.isOwnUi ?? (() => false),
+    );
+    signal.addEventListener('abort', () => this.stop());
+  }
+
+  /** Reads the screen now, then the rest of the page in slices. */
+  start(): void {
+    this.measure(() => {
+      this.beginOrderedPass();
+      this.readScreen();
+    });
+    this.schedule();
+  }
+
+  /** New options (density, code): the page is read again. */
+  update(options: ScanOptions): void {
+    this.options = options;
+    this.fullRescan = true;
+    this.lastFullRescan = -Infinity;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.painter.clear();
+  }
+
+  isShown(match: PageMatch): boolean {
+    return !this.options.firstMentionOnly || this.first.get(match.entityId) === match;
+  }
+
+  /** The names shown on the page, in document order. */
+  *shownMatches(): Generator<PageMatch> {
+    for (const match of this.index.matches()) if (this.isShown(match)) yield match;
+  }
+
+  recordCardTime(ms: number): void {
+    if (this.stats.hoverToCardMs.length < MAX_TIMINGS) this.stats.hoverToCardMs.push(ms);
+  }
+
+  report(): PageStats {
+    return {
+      ...this.stats,
+      registeredRanges: this.painter.registeredCount,
+      matches: this.index.size,
+      blocks: this.index.blocks.length,
+      hoverToCardMs: [...this.stats.hoverToCardMs],
+    };
+  }
+
+  /** Runs `work` and records how long it held the main thread. */
+  private measure(work: () => void): void {
+    const start = performance.now();
+    work();
+    const took = performance.now() - start;
+    this.stats.tasks++;
+    if (took > this.stats.longestTaskMs) this.stats.longestTaskMs = took;
+    if (this.stats.firstPaintAt === null && this.painter.registeredCount > 0)
+      this.stats.firstPaintAt = performance.now();
+  }
+
+  private schedule(delay = 0): void {
+    if (this.running || this.stopped || this.timer !== undefined) return;
+    if (delay > 0) {
+      this.timer = window.setTimeout(() => {
+        this.timer = undefined;
+        this.schedule();
+      }, delay);
+      return;
+    }
+    this.running = true;
+    void this.loop();
+  }
+
+  private hasWork(): boolean {
+    return !!this.collector || this.fullRescan || !!this.pending;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && this.hasWork()) {
+        const wait = this.lastFullRescan + FULL_RESCAN_GAP_MS - performance.now();
+        if (this.fullRescan && !this.collector && wait > 0) {
+          // Too soon after the last full read: come back when it is allowed.
+          this.running = false;
+          this.schedule(wait);
+          return;
+        }
+        this.measure(() => this.slice(performance.now() + SLICE_MS));
+        await yieldToPage();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private slice(deadline: number): void {
+    if (this.fullRescan && !this.collector) {
+      this.fullRescan = false;
+      this.beginOrderedPass();
+      this.readScreen();
+    } else if (this.collector) {
+      this.continueOrderedPass(deadline);
+    } else if (this.pending) {
+      const changes = this.pending;
+      this.pending = undefined;
+      this.applyChanges(changes);
+    }
+    this.afterChange();
+  }
+
+  private afterChange(): void {
+    if (this.options.firstMentionOnly) {
+      this.first = new Map();
+      for (const match of this.index.matches())
+        if (!this.first.has(match.entityId)) this.first.set(match.entityId, match);
+    }
+    this.painter.sync();
+  }
+
+  /** Starts reading the page from the top (again), dropping what was read before. */
+  private beginOrderedPass(): void {
+    this.lastFullRescan = performance.now();
+    for (const scanned of this.index.remove(() => true)) this.forget(scanned);
+    this.preview.clear();
+    this.state = newDocumentState();
+    this.collector = new BlockCollector(this.root, this.options);
+    this.collected = [];
+    this.collectedAt = 0;
+    this.pending = undefined; // the full read covers every change so far
+  }
+
+  /**
+   * The blocks under a grid of points over the viewport, read and painted at once. A short
+   * form whose full name is above the screen waits for the ordered pass.
+   */
+  private readScreen(): void {
+    const flows = new Set<Element>();
+    const w = innerWidth;
+    const h = innerHeight;
+    for (let y = 8; y < h; y += 40) {
+      for (const x of [w * 0.2, w * 0.4, w * 0.6, w * 0.8]) {
+        const caret = caretAt(document, x, y);
+        if (caret?.node.nodeType !== Node.TEXT_NODE) continue;
+        const flow = flowElement(caret.node);
+        if (flow && flow !== this.root && flow !== document.documentElement) flows.add(flow);
+      }
+    }
+    const state = newDocumentState();
+    for (const flow of flows) {
+      if (!isReadable(flow, this.options)) continue;
+      const blocks: TextBlock[] = [];
+      // A flow element can be large (a whole article without <p>s): read a bounded amount.
+      new BlockCollector(flow, this.options).collect(blocks, performance.now() + SLICE_MS);
+      for (const block of blocks) {
+        const first = block.nodes[0]!;
+        if (this.preview.has(first)) continue;
+        const scanned = this.index.scan(block, state);
+        this.preview.set(first, scanned);
+        this.index.insert(scanned);
+        this.remember(scanned, true);
+      }
+    }
+    this.afterChange();
+  }
+
+  private continueOrderedPass(deadline: number): void {
+    const collector = this.collector!;
+    const position = collector.position;
+    if (position && !position.isConnected) {
+      // The walk stood on a node the page has since removed: read the page again (no sooner
+      // than a full read is allowed, so a restless page cannot keep us reading).
+      this.collector = undefined;
+      this.fullRescan = true;
+      return;
+    }
+    for (;;) {
+      while (this.collectedAt < this.collected.length) {
+        const block = this.collected[this.collectedAt++]!;
+        const onScreen = this.replacePreview(block);
+        const scanned = this.index.scan(block, this.state);
+        this.index.insert(scanned);
+        this.remember(scanned, onScreen);
+        if (performance.now() >= deadline) return;
+      }
+      this.collected = [];
+      this.collectedAt = 0;
+      if (collector.done) break;
+      collector.collect(this.collected, deadline);
+      for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
+      if (performance.now() >= deadline && this.collected.length === 0) return;
+    }
+    this.collector = undefined;
+    // Screen blocks the ordered pass did not meet again have left the page.
+    const stale = new Set(this.preview.values());
+    this.preview.clear();
+    for (const scanned of this.index.remove((s) => stale.has(s))) this.forget(scanned);
+    this.stats.scanDoneAt ??= performance.now();
+  }
+
+  /** Drops the screen-first reading of a block the ordered pass has now reached. */
+  private replacePreview(block: TextBlock): boolean {
+    let onScreen = false;
+    for (const node of block.nodes) {
+      const old = this.preview.get(node);
+      if (!old) continue;
+      this.preview.delete(node);
+      onScreen ||= this.painter.isNear(old);
+      this.index.remove((s) => s === old);
+      this.forget(old);
+    }
+    return onScreen;
+  }
+
+  private remember(scanned: ScannedBlock, onScreen: boolean): void {
+    for (const node of scanned.block.nodes) this.blockOfNode.set(node, scanned);
+    this.painter.add(scanned, onScreen);
+  }
+
+  private forget(scanned: ScannedBlock): void {
+    for (const node of scanned.block.nodes)
+      if (this.blockOfNode.get(node) === scanned) this.blockOfNode.delete(node);
+    this.painter.remove(scanned);
+  }
+
+  private onPageChange(navigated: boolean): void {
+    if (navigated) {
+      this.onNavigate();
+      this.fullRescan = true;
+      this.lastFullRescan = -Infinity;
+      this.schedule();
+      return;
+    }
+    const changes = this.watch.take();
+    if (changes.dirty.size === 0 && !changes.removals && changes.restyled.size === 0) return;
+    if (changes.dirty.size > FLOOD) this.fullRescan = true;
+    else {
+      const pending = (this.pending ??= changes);
+      if (pending !== changes) {
+        for (const el of changes.dirty) pending.dirty.add(el);
+        for (const el of changes.restyled) pending.restyled.add(el);
+        pending.removals ||= changes.removals;
+        if (pending.dirty.size > FLOOD) {
+          this.fullRescan = true;
+          this.pending = undefined;
+        }
+      }
+    }
+    this.schedule(RESCAN_DELAY_MS);
+  }
+
+  /** Reads again the parts of the page that changed. */
+  private applyChanges(changes: PageChanges): void {
+    const dirty = new Set<Element>();
+    for (const el of changes.dirty) dirty.add(el);
+    // Restyled elements matter only where they may have shown text we skipped as hidden.
+    if (changes.restyled.size > 0) {
+      for (const scanned of this.index.blocks) {
+        if (!scanned.hidden) continue;
+        for (const el of changes.restyled)
+          if (containsComposed(el, scanned.block.element)) dirty.add(scanned.block.element);
+      }
+    }
+    const roots = [...dirty].filter(
+      (el) =>
+        el.isConnected &&
+        ![...dirty].some((other) => other !== el && containsComposed(other, el)) &&
+        isReadable(el, this.options),
+    );
+    if (roots.some((el) => el === this.root || el === document.documentElement)) {
+      this.fullRescan = true;
+      return;
+    }
+    const fresh: TextBlock[] = [];
+    for (const el of roots) {
+      const collector = new BlockCollector(el, this.options);
+      collector.collect(fresh);
+      for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
+    }
+    // Old readings of the same text, and of text that left the page, go.
+    const replaced = new Set<ScannedBlock>();
+    for (const block of fresh)
+      for (const node of block.nodes) {
+        const old = this.blockOfNode.get(node);
+        if (old) replaced.add(old);
+      }
+    const removed = this.index.remove(
+      (s) =>
+        replaced.has(s) ||
+        (changes.removals && !s.block.nodes.every((n) => n.isConnected)) ||
+        roots.some((el) => containsComposed(el, s.block.element)),
+    );
+    const wasNear = new Set(
+      removed.filter((s) => this.painter.isNear(s)).map((s) => s.block.element),
+    );
+    for (const scanned of removed) this.forget(scanned);
+    for (const block of fresh) {
+      const scanned = this.index.scan(block, this.state);
+      this.index.insert(scanned);
+      this.remember(scanned, wasNear.has(block.element));
+    }
+  }
+}
+
+/** Reads a whole subtree at once (tests). */
+export function scanNow(
+  root: Node,
+  matcher: Matcher,
+  types: Record<string, EntityType> = {},
+  options: ScanOptions = {},
+): PageMatch[] {
+  const index = new PageIndex(matcher, types);
+  const state = newDocumentState();
+  const shown = new Set<string>();
+  const out: PageMatch[] = [];
+  for (const block of collectTextBlocks(root, options)) {
+    for (const match of index.scan(block, state).matches) {
+      if (options.firstMentionOnly && shown.has(match.entityId)) continue;
+      shown.add(match.entityId);
+      out.push(match);
+    }
+  }
+  return out;
+}
