@@ -24,6 +24,14 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Go to the previous highlighted name and open its card',
       },
+      'card-for-selection': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the card for the selected name',
+      },
+      'close-card': {
+        suggested_key: { default: 'Alt+Shift+X' },
+        description: 'Close the open card',
+      },
     },
     // Firefox only: 140 is its first version with the CSS Custom Highlight API, and a fixed id
     // keeps settings across reloads and lets tests address the add-on.

@@ -1,4 +1,13 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  inline,
+  offset,
+  shift,
+  size,
+} from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -26,24 +35,51 @@ ${cardCss}
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18), 0 0 0 1px rgba(0, 0, 0, 0.08);
   visibility: hidden;
 }
-.bs-frame[data-placed] { visibility: visible; }
+.bs-frame[data-placed]:not([data-away]) { visibility: visible; }
+.bs-frame[data-pinned] { box-shadow: 0 6px 24px rgba(0, 0, 0, 0.22), 0 0 0 2px rgba(154, 91, 0, 0.55); }
+.bs-frame:focus-visible { outline: 2px solid #9a5b00; outline-offset: 2px; }
 /* The frame shows past the card only where its scrollbar sits; give it the card's colours. */
 .bs-frame { background: #fffdf8; }
 .bs-frame:has(> .bs-card[data-theme='dark']) { background: #1f2126; color-scheme: dark; scrollbar-color: #5a5e66 #1f2126; }
+/* Read by screen readers, not shown. */
+.bs-announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
+/** One open card: the entity it shows (with the ones visited from it), where, and how. */
+interface OpenCard {
+  frame: HTMLElement;
+  /** Entity ids, the one shown last: related entities visited inside the card, for Back. */
+  history: string[];
+  models: Map<string, CardModel>;
+  anchor: Range;
+  pinned: boolean;
+  showToday: boolean;
+  stopAutoUpdate?: () => void;
+  /** Where focus was before the card took it; it goes back there when the card closes. */
+  returnFocus?: HTMLElement;
+}
+
+export interface ShowOptions {
+  /** Opened from the keyboard: focus moves into the card once it is placed. */
+  focus?: boolean;
+  /** Called once the card is placed on screen. */
+  onPlaced?: () => void;
+}
+
 /**
- * The in-page card: a Preact tree in a shadow root that WXT creates, added to the page only
- * when a card first opens (so the DOM of an untouched page is exactly the page's own).
- * Floating UI keeps it beside the name and inside the viewport while the page scrolls.
+ * The in-page cards: Preact trees in one shadow root that WXT creates, added to the page only
+ * when a card first opens (so the DOM of an untouched page is exactly the page's own) and
+ * removed when the last one closes. One card follows the pointer or the keyboard (the "live"
+ * card); pinning it keeps it open and lets the next name open another. Floating UI keeps each
+ * card beside its name and inside the viewport while the page scrolls.
  */
 export class CardHost {
   private ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private shownId: string | undefined;
-  /** The reader switched the card from the article's date to today. */
-  private showToday = false;
+  private live: OpenCard | undefined;
+  private readonly pinned: OpenCard[] = [];
+  /** Bumped on every show or hide of the live card, so a slow answer cannot reopen it. */
+  private generation = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -52,6 +88,8 @@ export class CardHost {
     private readonly onPointerEnter: () => void,
     private readonly getArticleDate: () => string | undefined,
     private readonly getThemeSetting: () => 'auto' | 'light' | 'dark',
+    /** The live card's name scrolled out of view: the card should close. */
+    private readonly onScrolledAway: () => void = () => {},
   ) {}
 
   private theme(): 'light' | 'dark' {
@@ -60,80 +98,200 @@ export class CardHost {
   }
 
   /** Roles are shown as of the article's publication date when the page gives one. */
-  private asOf(): AsOf {
+  private asOf(card: OpenCard): AsOf {
     const published = this.getArticleDate();
-    return published && !this.showToday
+    return published && !card.showToday
       ? { date: published, kind: 'article' }
       : { date: new Date().toISOString().slice(0, 10), kind: 'today' };
   }
 
+  /** The entity the live card shows. */
   get openEntityId(): string | undefined {
-    return this.shownId;
+    return this.live?.history.at(-1);
+  }
+
+  get pinnedCount(): number {
+    return this.pinned.length;
   }
 
   contains(target: EventTarget | null): boolean {
     return !!this.ui && target instanceof Node && this.ui.shadowHost.contains(target);
   }
 
-  /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
-  private returnFocus: HTMLElement | undefined;
-
-  async show(
-    entityId: string,
-    anchor: Range,
-    options: { focus?: boolean; onPlaced?: () => void } = {},
-  ): Promise<void> {
-    this.shownId = entityId;
-    const [card, ui] = await Promise.all([this.getCard(entityId), this.mount()]);
-    if (this.shownId !== entityId) return; // closed or replaced meanwhile
-    if (!card) {
+  /** Shows `entityId` in the live card, beside `anchor`. */
+  async show(entityId: string, anchor: Range, options: ShowOptions = {}): Promise<void> {
+    const generation = ++this.generation;
+    const [model, ui] = await Promise.all([this.getCard(entityId), this.mount()]);
+    if (generation !== this.generation) return; // closed or replaced meanwhile
+    if (!model) {
       this.hide();
       return;
     }
-    const frame = ui.mounted!;
-    frame.removeAttribute('data-placed');
-    frame.setAttribute('aria-label', card.entity.name);
-    const draw = () =>
-      render(
-        <EntityCard
-          card={card}
-          asOf={this.asOf()}
-          onToggleAsOf={
-            this.getArticleDate()
-              ? () => {
-                  this.showToday = !this.showToday;
-                  draw();
-                  if (options.focus) {
-                    const active = document.activeElement;
-                    if (active instanceof HTMLElement && !this.contains(active))
-                      this.returnFocus = active;
-                    frame.tabIndex = -1;
-                    frame.focus({ preventScroll: true });
-                  }
-                }
-              : undefined
-          }
-          onSelectRelated={(id) => void this.show(id, anchor)}
-          onClose={() => this.hide()}
-          theme={this.theme()}
-        />,
-        frame,
-      );
-    draw();
-    // A card opened from the keyboard takes focus once it is placed (a hidden frame cannot).
-    let focusWhenPlaced = options.focus ?? false;
-    if (focusWhenPlaced) {
-      const active = document.activeElement;
-      if (active instanceof HTMLElement && !this.contains(active)) this.returnFocus = active;
-      frame.tabIndex = -1;
+    let card = this.live;
+    if (!card) {
+      card = this.newCard(ui, anchor);
+      this.live = card;
     }
-    frame.scrollTop = 0;
-    this.stopAutoUpdate?.();
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
+    card.stopAutoUpdate?.();
+    card.anchor = anchor;
+    card.history = [entityId];
+    card.models.set(entityId, model);
+    if (options.focus) this.rememberFocus(card);
+    this.draw(card);
+    this.place(card, options);
+  }
+
+  /** Closes the live card (pinned cards stay). */
+  hide(): void {
+    this.generation++;
+    const card = this.live;
+    this.live = undefined;
+    if (card) this.close(card);
+  }
+
+  /**
+   * Closes the card the reader is in, else the live card, else the last pinned one; false when
+   * no card was open.
+   */
+  closeOne(): boolean {
+    const active = this.ui?.shadow.activeElement;
+    const focused = [this.live, ...this.pinned].find(
+      (c) => c && active && c.frame.contains(active),
+    );
+    const card = focused ?? this.live ?? this.pinned.at(-1);
+    if (!card) return false;
+    if (card === this.live) this.hide();
+    else this.close(card);
+    return true;
+  }
+
+  /** Closes every card, pinned ones too. */
+  closeAll(): void {
+    this.hide();
+    for (const card of [...this.pinned]) this.close(card);
+  }
+
+  /** Says `text` to screen readers through a polite live region in our shadow root. */
+  async announce(text: string): Promise<void> {
+    const ui = await this.mount();
+    const region = ui.shadow.querySelector('.bs-announce');
+    if (!region) return;
+    // Cleared first and filled on the next frame, so the same words twice are still read.
+    region.textContent = '';
+    requestAnimationFrame(() => (region.textContent = text));
+  }
+
+  private newCard(ui: ShadowRootContentScriptUi<HTMLElement>, anchor: Range): OpenCard {
+    const frame = document.createElement('div');
+    frame.className = 'bs-frame';
+    frame.setAttribute('role', 'dialog');
+    frame.tabIndex = -1;
+    const card: OpenCard = {
+      frame,
+      history: [],
+      models: new Map(),
+      anchor,
+      pinned: false,
+      showToday: false,
     };
-    this.stopAutoUpdate = autoUpdate(reference, frame, () => {
+    frame.addEventListener('pointerleave', () => card === this.live && this.onPointerLeave());
+    frame.addEventListener('pointerenter', () => card === this.live && this.onPointerEnter());
+    ui.mounted!.append(frame);
+    return card;
+  }
+
+  private draw(card: OpenCard): void {
+    const id = card.history.at(-1)!;
+    const model = card.models.get(id)!;
+    const previous = card.history.at(-2);
+    const previousModel = previous ? card.models.get(previous) : undefined;
+    card.frame.setAttribute('aria-label', `Backstory: ${model.entity.name}`);
+    if (card.pinned) card.frame.setAttribute('data-pinned', '');
+    else card.frame.removeAttribute('data-pinned');
+    render(
+      <EntityCard
+        card={model}
+        asOf={this.asOf(card)}
+        onToggleAsOf={
+          this.getArticleDate()
+            ? () => {
+                card.showToday = !card.showToday;
+                this.redraw(card);
+              }
+            : undefined
+        }
+        onSelectRelated={(related) => void this.visit(card, related)}
+        back={
+          previousModel && {
+            name: previousModel.entity.name,
+            onBack: () => {
+              card.history.pop();
+              this.redraw(card);
+            },
+          }
+        }
+        pin={{ pinned: card.pinned, onToggle: () => this.togglePin(card) }}
+        onClose={() => (card === this.live ? this.hide() : this.close(card))}
+        theme={this.theme()}
+      />,
+      card.frame,
+    );
+  }
+
+  /** Draws the card again after a change made from inside it, keeping focus inside. */
+  private redraw(card: OpenCard): void {
+    const focused = () => !!this.ui && card.frame.contains(this.ui.shadow.activeElement);
+    const hadFocus = focused();
+    this.draw(card);
+    card.frame.scrollTop = 0;
+    // The button pressed may be gone: then the card itself takes focus, where a screen
+    // reader starts reading it again.
+    if (hadFocus && !focused()) card.frame.focus({ preventScroll: true });
+  }
+
+  /** Opens a related entity inside the same card; Back returns. */
+  private async visit(card: OpenCard, id: string): Promise<void> {
+    const model = card.models.get(id) ?? (await this.getCard(id));
+    if (!model) return;
+    card.models.set(id, model);
+    card.history.push(id);
+    this.redraw(card);
+  }
+
+  private togglePin(card: OpenCard): void {
+    if (!card.pinned) {
+      card.pinned = true;
+      if (card === this.live) {
+        this.live = undefined;
+        this.generation++;
+      }
+      this.pinned.push(card);
+    } else {
+      // Unpinned, it becomes the live card again (replacing any other).
+      card.pinned = false;
+      this.pinned.splice(this.pinned.indexOf(card), 1);
+      if (this.live) this.hide();
+      this.live = card;
+    }
+    this.redraw(card);
+  }
+
+  private rememberFocus(card: OpenCard): void {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !this.contains(active)) card.returnFocus = active;
+  }
+
+  private place(card: OpenCard, options: ShowOptions): void {
+    const { frame } = card;
+    frame.removeAttribute('data-placed');
+    frame.scrollTop = 0;
+    let focusWhenPlaced = options.focus ?? false;
+    let placed = false;
+    const reference = {
+      getBoundingClientRect: () => card.anchor.getBoundingClientRect(),
+      getClientRects: () => card.anchor.getClientRects(),
+    };
+    card.stopAutoUpdate = autoUpdate(reference, frame, () => {
       void computePosition(reference, frame, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -148,14 +306,25 @@ export class CardHost {
               frame.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
             },
           }),
+          hide(),
         ],
-      }).then(({ x, y }) => {
+      }).then(({ x, y, middlewareData }) => {
         frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        if (!frame.hasAttribute('data-placed')) {
+        const away = middlewareData.hide?.referenceHidden ?? false;
+        if (away && placed && card === this.live) {
+          this.onScrolledAway();
+          return;
+        }
+        // A pinned card whose name is off screen waits, hidden, for the name to come back.
+        if (away) frame.setAttribute('data-away', '');
+        else frame.removeAttribute('data-away');
+        if (!placed) {
+          placed = true;
           frame.setAttribute('data-placed', '');
           options.onPlaced?.();
         }
         if (focusWhenPlaced) {
+          // A card opened from the keyboard takes focus once placed (a hidden frame cannot).
           focusWhenPlaced = false;
           frame.focus({ preventScroll: true });
         }
@@ -163,15 +332,15 @@ export class CardHost {
     });
   }
 
-  hide(): void {
-    const refocus = this.returnFocus;
-    this.returnFocus = undefined;
-    if (refocus && this.ui && this.contains(this.ui.shadow.activeElement ?? null))
-      refocus.focus({ preventScroll: true });
-    this.shownId = undefined;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
-    this.ui?.remove();
+  private close(card: OpenCard): void {
+    card.stopAutoUpdate?.();
+    const pinnedAt = this.pinned.indexOf(card);
+    if (pinnedAt >= 0) this.pinned.splice(pinnedAt, 1);
+    const hadFocus = !!this.ui && card.frame.contains(this.ui.shadow.activeElement);
+    render(null, card.frame);
+    card.frame.remove();
+    if (hadFocus) card.returnFocus?.focus({ preventScroll: true });
+    if (!this.live && this.pinned.length === 0) this.ui?.remove();
   }
 
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
@@ -182,16 +351,12 @@ export class CardHost {
       append: 'last',
       css: HOST_CSS,
       onMount: (container) => {
-        const frame = document.createElement('div');
-        frame.className = 'bs-frame';
-        frame.setAttribute('role', 'dialog');
-        frame.addEventListener('pointerleave', this.onPointerLeave);
-        frame.addEventListener('pointerenter', this.onPointerEnter);
-        container.append(frame);
-        return frame;
-      },
-      onRemove: (frame) => {
-        if (frame) render(null, frame);
+        const region = document.createElement('div');
+        region.className = 'bs-announce';
+        region.setAttribute('role', 'status');
+        region.setAttribute('aria-live', 'polite');
+        container.append(region);
+        return container;
       },
     });
     this.ui = await this.creating;

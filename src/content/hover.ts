@@ -31,6 +31,8 @@ export class HoverController {
     private readonly getDelay: () => number,
     /** Told how long a hovered card took from the end of the hover delay to being placed. */
     private readonly onCardTime: (ms: number) => void = () => {},
+    /** Finds a name in plain text (a selection that holds no highlight, e.g. in code). */
+    private readonly findName: (text: string) => string | undefined = () => undefined,
   ) {
     // Listeners go when this session stops or when the extension is reloaded, whichever is first.
     const signal = AbortSignal.any([ctx.signal, this.abort.signal]);
@@ -75,7 +77,61 @@ export class HoverController {
     this.cancelClose();
     this.current = match;
     void this.card.show(match.entityId, range, { focus: true });
+    void this.card.announce(
+      `${describe(match)}, ${next + 1} of ${matches.length} names on this page`,
+    );
     return match;
+  }
+
+  /**
+   * Opens the card of the highlighted name the selection (or the caret) touches; a selection
+   * over text we did not highlight (code, a form field) is looked up as it stands.
+   */
+  cardForSelection(): string | undefined {
+    const selection = getSelection();
+    if (!selection || selection.rangeCount === 0) {
+      void this.card.announce('Select a name first to open its Backstory card.');
+      return undefined;
+    }
+    const selected = selection.getRangeAt(0);
+    let found: { id: string; range: Range } | undefined;
+    for (const match of this.source.shownMatches()) {
+      const range = liveRange(match);
+      if (!range) continue;
+      const overlaps =
+        range.comparePoint(selected.startContainer, selected.startOffset) <= 0 &&
+        selected.comparePoint(range.startContainer, range.startOffset) <= 0;
+      if (overlaps) {
+        found = { id: match.entityId, range };
+        break;
+      }
+    }
+    if (!found && !selected.collapsed) {
+      const id = this.findName(selected.toString());
+      if (id) found = { id, range: selected.cloneRange() };
+    }
+    if (!found) {
+      void this.card.announce('No Backstory card for the selected text.');
+      return undefined;
+    }
+    this.cancelOpen();
+    this.cancelClose();
+    this.current = undefined;
+    clearCurrent();
+    void this.card.show(found.id, found.range, { focus: true });
+    return found.id;
+  }
+
+  /** Closes the card the reader is in, else the open one, else the last pinned one. */
+  closeCardByKey(): boolean {
+    this.cancelOpen();
+    this.cancelClose();
+    const closed = this.card.closeOne();
+    if (!this.card.openEntityId) {
+      this.current = undefined;
+      clearCurrent();
+    }
+    return closed;
   }
 
   /** Closes the card now (the page changed under it). */
@@ -140,7 +196,10 @@ export class HoverController {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.current) this.close();
+    if (event.key !== 'Escape') return;
+    const inCard = this.card.contains(event.composedPath()[0] ?? event.target);
+    // Escape belongs to the page unless a card of ours is open (or the reader is in one).
+    if (this.current || this.card.openEntityId || inCard) this.closeCardByKey();
   }
 
   private scheduleClose(): void {
@@ -161,6 +220,22 @@ export class HoverController {
     clearCurrent();
     this.card.hide();
   }
+}
+
+const TYPE_WORD: Record<PageMatch['category'], string> = {
+  person: 'person',
+  organization: 'organisation',
+  agreement: 'agreement',
+  event: 'event',
+  place: 'place',
+  media: 'news media',
+  other: 'entry',
+};
+
+/** What a screen reader hears when the keyboard moves to a name. */
+function describe(match: PageMatch): string {
+  const text = liveRange(match)?.toString().replace(/\s+/g, ' ').trim() ?? '';
+  return `${text}, ${TYPE_WORD[match.category]}`;
 }
 
 /** The same mention, even across a rescan (which makes new match objects for the same text). */

@@ -13,6 +13,8 @@ import { PageScanner } from './scanner';
 
 interface Session {
   navigate(direction: 'next' | 'previous'): void;
+  cardForSelection(): void;
+  closeCard(): void;
   stats(): PageStats;
   update(settings: Settings): void;
   stop(): void;
@@ -47,6 +49,7 @@ function startSession(
     () => hover.pointerInCard(true),
     () => published,
     () => settings.theme,
+    () => hover.closeCard(),
   );
   const hover = new HoverController(
     ctx,
@@ -54,11 +57,18 @@ function startSession(
     card,
     () => settings.hoverDelayMs,
     (ms) => scanner.recordCardTime(ms),
+    (text) => matcher.findAll(text)[0]?.entityId,
   );
   scanner.start();
   return {
     navigate(direction) {
       hover.navigate(direction);
+    },
+    cardForSelection() {
+      hover.cardForSelection();
+    },
+    closeCard() {
+      hover.closeCardByKey();
     },
     stats: () => scanner.report(),
     update(next) {
@@ -70,6 +80,7 @@ function startSession(
     stop() {
       running.abort();
       hover.stop();
+      card.closeAll();
     },
   };
 }
@@ -98,9 +109,19 @@ export async function runContentScript(
   const onMessage = (message: unknown) => {
     const request = pageRequestSchema.safeParse(message);
     if (!request.success) return undefined;
-    if (request.data.type === 'navigate') session?.navigate(request.data.direction);
-    else if (request.data.type === 'stats' && session) return Promise.resolve(session.stats());
-    return undefined;
+    switch (request.data.type) {
+      case 'navigate':
+        session?.navigate(request.data.direction);
+        return undefined;
+      case 'card-for-selection':
+        session?.cardForSelection();
+        return undefined;
+      case 'close-card':
+        session?.closeCard();
+        return undefined;
+      case 'stats':
+        return session ? Promise.resolve(session.stats()) : undefined;
+    }
   };
   browser.storage.onChanged.addListener(onChanged);
   browser.runtime.onMessage.addListener(onMessage);

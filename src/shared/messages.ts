@@ -40,6 +40,10 @@ export type CardResponse = z.infer<typeof cardResponseSchema>;
 export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Move to the next or previous highlighted name, scroll to it and open its card. */
   z.strictObject({ type: z.literal('navigate'), direction: z.enum(['next', 'previous']) }),
+  /** Open the card of the name at (or in) the reader's text selection. */
+  z.strictObject({ type: z.literal('card-for-selection') }),
+  /** Close the card the reader is in, else the open one, else the last pinned one. */
+  z.strictObject({ type: z.literal('close-card') }),
   /** Timings and counts of the content script's work on this page, for `npm run bench:page`. */
   z.strictObject({ type: z.literal('stats') }),
 ]);
@@ -49,6 +53,8 @@ export type PageRequest = z.infer<typeof pageRequestSchema>;
 export const COMMANDS: Record<string, PageRequest> = {
   'next-entity': { type: 'navigate', direction: 'next' },
   'previous-entity': { type: 'navigate', direction: 'previous' },
+  'card-for-selection': { type: 'card-for-selection' },
+  'close-card': { type: 'close-card' },
 };
 
 /**

@@ -64,4 +64,21 @@ describe('EntityCard', () => {
     expect(html).toContain('Facts checked as of 28 Nov 2026');
     expect(html).toContain('rel="noopener noreferrer"');
   });
+
+  it('offers Back to the card it came from, and a pin that says whether it is pressed', () => {
+    const noop = () => {};
+    const html = renderToString(
+      <EntityCard
+        card={card}
+        back={{ name: 'IRGC', onBack: noop }}
+        pin={{ pinned: true, onToggle: noop }}
+      />,
+    );
+    expect(html).toContain('Back to IRGC');
+    expect(html).toContain('aria-pressed="true"');
+    expect(html).toContain('aria-label="Unpin this card"');
+    const plain = renderToString(<EntityCard card={card} />);
+    expect(plain).not.toContain('Back to');
+    expect(plain).not.toContain('bs-pin');
+  });
 });

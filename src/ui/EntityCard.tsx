@@ -15,6 +15,10 @@ export interface EntityCardProps {
   /** Offered when the page has a date: switch between the article's date and today. */
   onToggleAsOf?: () => void;
   onSelectRelated?: (id: string) => void;
+  /** Offered after moving to a related entity: back to the card before (named in the label). */
+  back?: { name: string; onBack: () => void };
+  /** Offered where cards can be pinned: keeps the card open when the pointer leaves. */
+  pin?: { pinned: boolean; onToggle: () => void };
   onClose?: () => void;
   /** Light or dark; undefined follows the system colour scheme. */
   theme?: 'light' | 'dark';
@@ -160,6 +164,8 @@ export function EntityCard({
   asOf,
   onToggleAsOf,
   onSelectRelated,
+  back,
+  pin,
   onClose,
   theme,
 }: EntityCardProps) {
@@ -174,6 +180,11 @@ export function EntityCard({
       data-entity-id={entity.id}
       data-theme={theme}
     >
+      {back && (
+        <button type="button" class="bs-link bs-card-back" onClick={back.onBack}>
+          ← Back to {back.name}
+        </button>
+      )}
       <header class="bs-card-header">
         <span class="bs-type">{TYPE_LABEL[entity.type]}</span>
         <h2 id="bs-card-title" class="bs-title" data-testid="card-title">
@@ -188,11 +199,34 @@ export function EntityCard({
             ))}
           </p>
         )}
-        {onClose && (
-          <button type="button" class="bs-close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        )}
+        <span class="bs-actions">
+          {pin && (
+            <button
+              type="button"
+              class="bs-pin"
+              aria-pressed={pin.pinned}
+              aria-label={pin.pinned ? 'Unpin this card' : 'Pin this card open'}
+              title={pin.pinned ? 'Unpin' : 'Pin open'}
+              onClick={pin.onToggle}
+            >
+              <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+                {/* A pushpin: head, body and needle; filled when pinned. */}
+                <path
+                  d="M5.5 1.5h5l-.8 4.2 2.3 2.3v1.2H8.6V15h-1.2V9.2H4V8l2.3-2.3z"
+                  fill={pin.pinned ? 'currentColor' : 'none'}
+                  stroke="currentColor"
+                  stroke-width="1.2"
+                  stroke-linejoin="round"
+                />
+              </svg>
+            </button>
+          )}
+          {onClose && (
+            <button type="button" class="bs-close" aria-label="Close" onClick={onClose}>
+              ×
+            </button>
+          )}
+        </span>
       </header>
       <p class="bs-summary">{entity.summary}</p>
       {asOf && (

@@ -6,6 +6,7 @@ import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 /** Screenshots kept for people to look at (not committed). */
 const ARTIFACTS = fileURLToPath(new URL('../../.output/test-artifacts', import.meta.url));
 
@@ -81,6 +82,34 @@ async function until(
   }
 }
 
+/** Each highlighted text with the id of the nearest element around it (through shadow roots). */
+const highlightedWhere = () => {
+  const found: { text: string; id: string }[] = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('backstory-') || name === 'backstory-current') return;
+    for (const r of highlight as Set<AbstractRange>) {
+      const range = new Range();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      let el: Element | null = r.startContainer.parentElement;
+      while (el && !el.id) {
+        const up: Node | null = el.parentNode;
+        el = up instanceof ShadowRoot ? up.host : up instanceof Element ? up : null;
+      }
+      found.push({ text: range.toString(), id: el?.id ?? '' });
+    }
+  });
+  return found;
+};
+
+/** Titles of the open cards, live and pinned, in the order they were opened. */
+const cardTitles = () =>
+  [
+    ...(document
+      .querySelector('backstory-card')
+      ?.shadowRoot?.querySelectorAll('.bs-frame [data-testid="card-title"]') ?? []),
+  ].map((el) => el.textContent ?? '');
+
 const cardTitle = () =>
   document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
     ?.textContent ?? null;
@@ -123,7 +152,7 @@ export function describeExtension(
     let demoUrl: string;
 
     beforeAll(async () => {
-      server = await serveStatic({ demo: DEMO_DIR });
+      server = await serveStatic({ demo: DEMO_DIR, fixtures: FIXTURES_DIR });
       demoUrl = `${server.url}demo/article.html`;
       driver = await launch();
     });
@@ -131,6 +160,37 @@ export function describeExtension(
       await driver?.close();
       await server?.close();
     });
+
+    async function openFixture(file: string): Promise<Tab> {
+      const tab = await driver.newTab();
+      await tab.goto(`${server.url}fixtures/${file}`);
+      return tab;
+    }
+
+    /** Sends the page the request a keyboard command sends, from an extension page. */
+    async function sendCommand(page: Tab, request: object): Promise<void> {
+      const ext = await driver.newTab();
+      await ext.goto(driver.extensionUrl('options.html'));
+      await page.bringToFront();
+      await ext.evaluate(async (message) => {
+        type Tabs = {
+          query(q: object): Promise<{ id?: number }[]>;
+          sendMessage(id: number, m: object): Promise<unknown>;
+        };
+        const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+        const tabs = (g.browser ?? g.chrome)!.tabs;
+        const [tab] = await tabs.query({ active: true, currentWindow: true });
+        await tabs.sendMessage(tab!.id!, message);
+      }, request);
+      await ext.close();
+      await page.bringToFront();
+    }
+
+    async function hoverName(tab: Tab, text: string): Promise<void> {
+      const point = await tab.evaluate(centreOf, text);
+      expect(point, `"${text}" is highlighted`).toBeDefined();
+      await tab.mouseMove(point!.x, point!.y);
+    }
 
     async function openDemo(): Promise<Tab> {
       const tab = await driver.newTab();
@@ -374,6 +434,276 @@ export function describeExtension(
           await tab.screenshot(`${ARTIFACTS}/card-${theme}-${name.toLowerCase()}.png`);
         await tab.close();
       }
+    });
+
+    it('reads names split by markup and in open shadow roots, and skips hidden, code and editable text', async () => {
+      const tab = await openFixture('lab.html');
+      await tab.waitFor(hasHighlights, null);
+      await until(
+        async () => (await tab.evaluate(highlightedWhere, null)).length >= 3,
+        5_000,
+        'the lab page to be read',
+      );
+      const found = await tab.evaluate(highlightedWhere, null);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          { text: 'Quds Force', id: 'split' },
+          { text: 'Esmail Qaani', id: 'split' },
+          { text: 'Hossein Salami', id: 'shadow-host' },
+        ]),
+      );
+      const ids = found.map((f) => f.id);
+      for (const skipped of ['hidden-attr', 'hidden-css', 'veiled', 'details', 'code', 'editor'])
+        expect(ids, `nothing highlighted in #${skipped}`).not.toContain(skipped);
+      // Text the page reveals later is read then.
+      await tab.evaluate(() => {
+        (document.getElementById('details') as HTMLDetailsElement).open = true;
+        document.getElementById('hidden-css')!.classList.remove('gone');
+        document.getElementById('hidden-attr')!.hidden = false;
+      }, null);
+      await until(
+        async () => {
+          const texts = (await tab.evaluate(highlightedWhere, null)).map((f) => f.text);
+          return ['Oman', 'Muscat', 'Baghdad'].every((t) => texts.includes(t));
+        },
+        2_000,
+        'revealed names to be highlighted',
+      );
+      await tab.close();
+    });
+
+    it('leaves an editor alone while the reader types names into it', async () => {
+      const tab = await openFixture('lab.html');
+      await tab.waitFor(hasHighlights, null);
+      await tab.evaluate(() => {
+        const p = document.querySelector('#editor p')!;
+        (document.getElementById('editor') as HTMLElement).focus();
+        getSelection()!.collapse(p.firstChild, p.firstChild!.textContent!.length);
+      }, null);
+      const typed = ' Then Esmail Qaani met the Quds Force in Baghdad.';
+      await tab.keyboardType(typed);
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past our rescan delay
+      const editor = await tab.evaluate(() => {
+        const el = document.getElementById('editor')!;
+        const selection = getSelection()!;
+        return {
+          html: el.innerHTML,
+          caretAtEnd:
+            selection.isCollapsed &&
+            selection.focusNode === el.querySelector('p')!.firstChild &&
+            selection.focusOffset === selection.focusNode!.textContent!.length,
+        };
+      }, null);
+      expect(editor.html).toBe(`<p>An editor mentioning Hezbollah.${typed}</p>`);
+      expect(editor.caretAtEnd).toBe(true);
+      const ids = (await tab.evaluate(highlightedWhere, null)).map((f) => f.id);
+      expect(ids).not.toContain('editor');
+      await tab.close();
+    });
+
+    it('reads the new page after a single-page-app navigation (pushState)', async () => {
+      const tab = await openFixture('spa.html');
+      await tab.waitFor(hasHighlights, null);
+      expect(await tab.evaluate(highlightedTexts, null)).toEqual(['Baghdad']);
+      await tab.evaluate(
+        () =>
+          (window as unknown as { goTo(path: string, text: string): void }).goTo(
+            'second-story',
+            'The second story names Esmail Qaani and Muscat.',
+          ),
+        null,
+      );
+      await until(
+        async () => {
+          const texts = await tab.evaluate(highlightedTexts, null);
+          return (
+            texts.includes('Esmail Qaani') && texts.includes('Muscat') && !texts.includes('Baghdad')
+          );
+        },
+        2_000,
+        'the second story to be highlighted',
+      );
+      await tab.close();
+    });
+
+    it('registers only ranges near the viewport on a very long page, and follows scrolling', async () => {
+      const tab = await openFixture('long.html');
+      await tab.waitFor(hasHighlights, null);
+      const nearViewport = () => {
+        let total = 0;
+        let far = 0;
+        CSS.highlights.forEach((highlight, name) => {
+          if (!name.startsWith('backstory-')) return;
+          for (const r of highlight as Set<AbstractRange>) {
+            total++;
+            const rect = r.startContainer.parentElement!.getBoundingClientRect();
+            if (rect.bottom < -3 * innerHeight || rect.top > 4 * innerHeight) far++;
+          }
+        });
+        return { total, far };
+      };
+      const top = await tab.evaluate(nearViewport, null);
+      expect(top.total).toBeGreaterThan(0);
+      expect(top.total).toBeLessThanOrEqual(1500);
+      expect(top.far).toBe(0);
+      await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight), null);
+      await until(
+        async () => {
+          const texts = await tab.evaluate(() => {
+            const last = document.querySelector('#main p:last-child')!;
+            let seen = false;
+            CSS.highlights.forEach((highlight, name) => {
+              if (!name.startsWith('backstory-')) return;
+              for (const r of highlight as Set<AbstractRange>)
+                if (r.startContainer.parentElement === last) seen = true;
+            });
+            return seen;
+          }, null);
+          return texts;
+        },
+        3_000,
+        'the last paragraph to be painted after scrolling',
+      );
+      const bottom = await tab.evaluate(nearViewport, null);
+      expect(bottom.total).toBeLessThanOrEqual(1500);
+      expect(bottom.far).toBe(0);
+      await tab.close();
+    });
+
+    it('shows a role as held on a page dated 2024 and as still to come on one dated 2019', async () => {
+      const statusOf = async (file: string) => {
+        const tab = await openFixture(file);
+        await tab.waitFor(hasHighlights, null);
+        await hoverName(tab, 'Esmail Qaani');
+        await tab.waitFor((t) => {
+          const title = document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]');
+          return title?.textContent === t;
+        }, 'Esmail Qaani');
+        const status = await tab.evaluate(() => {
+          const rows = document
+            .querySelector('backstory-card')!
+            .shadowRoot!.querySelectorAll('.bs-fact');
+          const row = [...rows].find((r) =>
+            r.querySelector('.bs-fact-label')?.textContent?.startsWith('Quds Force commander'),
+          );
+          return row?.querySelector('[data-status]')?.getAttribute('data-status') ?? null;
+        }, null);
+        await tab.close();
+        return status;
+      };
+      expect(await statusOf('dated-2019.html')).toBe('before');
+      expect(await statusOf('dated-2024.html')).toBe('during');
+    });
+
+    it('opens a related entity inside the card, and Back returns', async () => {
+      const tab = await openDemo();
+      await hoverName(tab, 'Esmail Qaani');
+      await tab.waitFor(() => {
+        const root = document.querySelector('backstory-card')?.shadowRoot;
+        return root?.querySelector('[data-testid="card-title"]')?.textContent === 'Esmail Qaani';
+      }, null);
+      await tab.evaluate(() => {
+        const root = document.querySelector('backstory-card')!.shadowRoot!;
+        const chip = [...root.querySelectorAll<HTMLButtonElement>('button.bs-chip')].find((b) =>
+          b.textContent?.startsWith('Quds Force'),
+        );
+        chip!.click();
+      }, null);
+      await tab.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Quds Force',
+        null,
+      );
+      await tab.evaluate(() => {
+        document
+          .querySelector('backstory-card')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-card-back')!
+          .click();
+      }, null);
+      await tab.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
+          'Esmail Qaani',
+        null,
+      );
+      await tab.close();
+    });
+
+    it('keeps pinned cards open while the pointer opens others, until each is closed', async () => {
+      const tab = await openDemo();
+      await hoverName(tab, 'Esmail Qaani');
+      await tab.waitFor(
+        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-pin'),
+        null,
+      );
+      await tab.evaluate(() => {
+        document
+          .querySelector('backstory-card')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-pin')!
+          .click();
+      }, null);
+      await tab.mouseMove(5, 795);
+      await new Promise((resolve) => setTimeout(resolve, 800)); // past the close grace period
+      expect(await tab.evaluate(cardTitles, null)).toEqual(['Esmail Qaani']);
+      await hoverName(tab, 'Baghdad');
+      await until(
+        async () => (await tab.evaluate(cardTitles, null)).join() === 'Esmail Qaani,Baghdad',
+        5_000,
+        'a second card beside the pinned one',
+      );
+      await tab.mouseMove(5, 795);
+      await until(
+        async () => (await tab.evaluate(cardTitles, null)).join() === 'Esmail Qaani',
+        5_000,
+        'the unpinned card to close',
+      );
+      await tab.evaluate(() => {
+        document
+          .querySelector('backstory-card')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-close')!
+          .click();
+      }, null);
+      await tab.waitFor(() => !document.querySelector('backstory-card'), null);
+      await tab.close();
+    });
+
+    it('opens the card for the selected name on the command, announces moves, and closes on the close command', async () => {
+      const tab = await openFixture('lab.html');
+      await tab.waitFor(hasHighlights, null);
+      await tab.evaluate(() => {
+        const text = document.getElementById('selectable')!.firstChild!;
+        const at = text.textContent!.indexOf('Houthis');
+        getSelection()!.setBaseAndExtent(text, at + 1, text, at + 3);
+      }, null);
+      await sendCommand(tab, { type: 'card-for-selection' });
+      await tab.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Houthis',
+        null,
+      );
+      await sendCommand(tab, { type: 'close-card' });
+      await tab.waitFor(
+        () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-frame'),
+        null,
+      );
+      await sendCommand(tab, { type: 'navigate', direction: 'next' });
+      await tab.waitFor(
+        () =>
+          /names on this page$/.test(
+            document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="status"]')
+              ?.textContent ?? '',
+          ),
+        null,
+      );
+      await tab.close();
     });
 
     it('moves to the next name on the keyboard command, with its card focused, and Escape returns', async () => {

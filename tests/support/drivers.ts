@@ -17,6 +17,8 @@ export interface Tab {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Types into whatever has focus, key by key, as a person would. */
+  keyboardType(text: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
   bringToFront(): Promise<void>;
@@ -39,7 +41,7 @@ type AnyPage = {
   goto(url: string, options?: object): Promise<unknown>;
   evaluate(fn: never, arg: never): Promise<unknown>;
   mouse: { move(x: number, y: number): Promise<void> };
-  keyboard: { press(key: never): Promise<void> };
+  keyboard: { press(key: never): Promise<void>; type(text: string): Promise<void> };
   type(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
   bringToFront(): Promise<void>;
@@ -54,6 +56,7 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
     waitFor,
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),
+    keyboardType: (text) => page.keyboard.type(text),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
     bringToFront: () => page.bringToFront(),
