@@ -57,6 +57,8 @@ export class PageScanner {
   /** Blocks read ahead of the ordered pass because they were on screen, by first text node. */
   private preview = new Map<Text, ScannedBlock>();
   private readonly blockOfNode = new WeakMap<Text, ScannedBlock>();
+  /** Blocks skipped as not rendered: a style change around them may show them. */
+  private readonly hiddenBlocks = new Set<ScannedBlock>();
   private pending: PageChanges | undefined;
   private fullRescan = false;
   private lastFullRescan = -Infinity;
@@ -311,10 +313,12 @@ export class PageScanner {
 
   private remember(scanned: ScannedBlock, onScreen: boolean): void {
     for (const node of scanned.block.nodes) this.blockOfNode.set(node, scanned);
+    if (scanned.hidden) this.hiddenBlocks.add(scanned);
     this.painter.add(scanned, onScreen);
   }
 
   private forget(scanned: ScannedBlock): void {
+    this.hiddenBlocks.delete(scanned);
     for (const node of scanned.block.nodes)
       if (this.blockOfNode.get(node) === scanned) this.blockOfNode.delete(node);
     this.painter.remove(scanned);
@@ -329,6 +333,8 @@ export class PageScanner {
       return;
     }
     const changes = this.watch.take();
+    // Style changes matter only if they may reveal text we skipped as hidden.
+    if (this.hiddenBlocks.size === 0) changes.restyled.clear();
     if (changes.dirty.size === 0 && !changes.removals && changes.restyled.size === 0) return;
     if (changes.dirty.size > FLOOD) this.fullRescan = true;
     else {
@@ -352,8 +358,7 @@ export class PageScanner {
     for (const el of changes.dirty) dirty.add(el);
     // Restyled elements matter only where they may have shown text we skipped as hidden.
     if (changes.restyled.size > 0) {
-      for (const scanned of this.index.blocks) {
-        if (!scanned.hidden) continue;
+      for (const scanned of this.hiddenBlocks) {
         for (const el of changes.restyled)
           if (containsComposed(el, scanned.block.element)) dirty.add(scanned.block.element);
       }

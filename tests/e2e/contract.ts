@@ -597,6 +597,26 @@ export function describeExtension(
       expect(await statusOf('dated-2024.html')).toBe('during');
     });
 
+    it('closes the card when its name is scrolled out of view', async () => {
+      const tab = await openFixture('long.html');
+      await tab.waitFor(hasHighlights, null);
+      await hoverName(tab, 'Baghdad');
+      await tab.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
+        null,
+      );
+      await tab.evaluate(() => window.scrollBy(0, 3 * innerHeight), null);
+      await tab.waitFor(
+        () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-frame'),
+        null,
+        3_000,
+      );
+      await tab.close();
+    });
+
     it('opens a related entity inside the card, and Back returns', async () => {
       const tab = await openDemo();
       await hoverName(tab, 'Esmail Qaani');
