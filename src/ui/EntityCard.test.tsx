@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { CardModel } from '../core/dataset/card-model';
-import { EntityCard } from './EntityCard';
+import { EntityCard, linkHost } from './EntityCard';
 
 const source = { url: 'https://example.org/a', publisher: 'Example', read: '2026-11-28' };
 const card: CardModel = {
@@ -63,6 +63,18 @@ describe('EntityCard', () => {
     expect(html).toContain('lang="fa"');
     expect(html).toContain('Facts checked as of 28 Nov 2026');
     expect(html).toContain('rel="noopener noreferrer"');
+    expect(html).toContain('Example<span class="bs-host"> · example.org</span>');
+  });
+
+  it('links only http(s) sources', () => {
+    expect(linkHost('https://www.reuters.com/world/x')).toBe('reuters.com');
+    expect(linkHost('javascript:alert(1)')).toBeUndefined();
+    expect(linkHost('data:text/html,hi')).toBeUndefined();
+    const bad = structuredClone(card);
+    bad.entity.facts[0]!.sources = [{ ...source, url: 'javascript:alert(1)' }];
+    const html = renderToString(<EntityCard card={bad} />);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<span>Example</span>');
   });
 
   it('offers Back to the card it came from, and a pin that says whether it is pressed', () => {

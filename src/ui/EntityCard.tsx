@@ -49,20 +49,39 @@ const TYPE_LABEL: Record<Entity['type'], string> = {
   media: 'News media',
 };
 
+/** The host a link goes to, shown beside the publisher; undefined for anything but http(s). */
+export function linkHost(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    return parsed.hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
 function Sources({ sources }: { sources: Source[] }) {
   return (
     <span class="bs-sources">
-      {sources.map((s, i) => (
-        <a
-          key={i}
-          href={s.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          title={`${s.url} (read ${formatPartialDate(s.read)})`}
-        >
-          {s.publisher}
-        </a>
-      ))}
+      {sources.map((s, i) => {
+        const host = linkHost(s.url);
+        // A source whose address is not a web link is named but not linked.
+        if (!host) return <span key={i}>{s.publisher}</span>;
+        return (
+          <a
+            key={i}
+            href={s.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={`${s.url} (read ${formatPartialDate(s.read)})`}
+          >
+            {s.publisher}
+            {host.toLowerCase() !== s.publisher.toLowerCase() && (
+              <span class="bs-host"> · {host}</span>
+            )}
+          </a>
+        );
+      })}
     </span>
   );
 }
