@@ -112,6 +112,13 @@ export class PageIndex {
   /** Puts a block where it stands in the document (after a rescan of part of the page). */
   insert(scanned: ScannedBlock): void {
     const first = scanned.block.nodes[0]!;
+    const last = this.blocks.at(-1);
+    if (!last || compareNodes(last.block.nodes[0]!, first) < 0) {
+      // The ordered pass reads the page top to bottom: most blocks go at the end.
+      this.blocks.push(scanned);
+      this.indexNodes(scanned, true);
+      return;
+    }
     let lo = 0;
     let hi = this.blocks.length;
     while (lo < hi) {

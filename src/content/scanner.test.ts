@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Matcher } from '../core/matcher/matcher';
-import { liveRange } from './page-index';
+import { Matcher, newDocumentState } from '../core/matcher/matcher';
+import { liveRange, PageIndex } from './page-index';
 import { scanNow } from './scanner';
 import { collectTextBlocks } from './text-blocks';
 
@@ -74,5 +74,24 @@ describe('reading the page', () => {
   it('keeps only the first mention of each entity when asked', () => {
     const root = page('<p>Tehran and Tehran.</p><p>Tehran again.</p>');
     expect(scanNow(root, matcher, {}, { firstMentionOnly: true })).toHaveLength(1);
+  });
+
+  it('keeps blocks in document order whatever order they are read in, and forgets removed ones', () => {
+    const root = page('<p>Tehran</p><p>Esmail Qaani</p><p>Quds Force</p>');
+    const blocks = collectTextBlocks(root);
+    const index = new PageIndex(matcher, {});
+    const state = newDocumentState();
+    for (const i of [1, 2, 0]) index.insert(index.scan(blocks[i]!, state));
+    expect(index.blocks.map((b) => b.block.text)).toEqual(['Tehran', 'Esmail Qaani', 'Quds Force']);
+    expect([...index.matches()].map((m) => m.entityId)).toEqual([
+      'tehran',
+      'esmail-qaani',
+      'quds-force',
+    ]);
+    const qaaniNode = blocks[1]!.nodes[0]!;
+    expect(index.byNode.get(qaaniNode)).toHaveLength(1);
+    index.remove((b) => b.block.text === 'Esmail Qaani');
+    expect(index.byNode.has(qaaniNode)).toBe(false);
+    expect(index.size).toBe(2);
   });
 });
