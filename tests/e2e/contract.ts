@@ -274,6 +274,12 @@ export function describeExtension(
       );
       expect(asOf).toContain('Roles as of 14 May 2025');
 
+      // The pointer travels from the name into the card: the card stays open.
+      await tab.mouseMove((box.left + box.right) / 2, box.top + 4);
+      await tab.mouseMove((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+      await new Promise((resolve) => setTimeout(resolve, 800)); // past the close grace period
+      expect(await tab.evaluate(cardTitle, null)).toBe('Esmail Qaani');
+
       await tab.press('Escape');
       await tab.waitFor(() => !document.querySelector('backstory-card'), null);
 
@@ -731,9 +737,9 @@ export function describeExtension(
       const options = await driver.newTab();
       await options.goto(driver.extensionUrl('options.html'));
       // What the background does on the command: send the active tab a navigate request.
-      const navigate = async () => {
+      const navigate = async (direction = 'next') => {
         await page.bringToFront();
-        await options.evaluate(async () => {
+        await options.evaluate(async (direction) => {
           type Tabs = {
             query(q: object): Promise<{ id?: number }[]>;
             sendMessage(id: number, m: object): Promise<unknown>;
@@ -741,14 +747,18 @@ export function describeExtension(
           const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
           const tabs = (g.browser ?? g.chrome)!.tabs;
           const [tab] = await tabs.query({ active: true, currentWindow: true });
-          await tabs.sendMessage(tab!.id!, { type: 'navigate', direction: 'next' });
-        }, null);
+          await tabs.sendMessage(tab!.id!, { type: 'navigate', direction });
+        }, direction);
       };
       const titled = (t: string) =>
         document
           .querySelector('backstory-card')
           ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === t;
       await navigate();
+      await page.waitFor(titled, 'Quds Force');
+      await navigate();
+      await page.waitFor(titled, 'Esmail Qaani');
+      await navigate('previous');
       await page.waitFor(titled, 'Quds Force');
       await navigate();
       await page.waitFor(titled, 'Esmail Qaani');
