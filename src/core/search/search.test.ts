@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../dataset/schema';
 import { EntitySearch } from './search';
 
-const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
+const entity = (
+  id: string,
+  name: string,
+  aliases: string[] = [],
+  extra: Partial<Entity> = {},
+): Entity => ({
   id,
   type: 'person',
   name,
   aliases,
   summary: `${name}.`,
   native: [],
+  ...extra,
   facts: [],
   relations: [],
   timeline: [],
@@ -16,7 +22,11 @@ const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
 
 const search = new EntitySearch([
   entity('quds-force', 'Quds Force', ['IRGC Quds Force', 'Qods Force']),
-  entity('esmail-qaani', 'Esmail Qaani', ['Esmail Ghaani']),
+  entity('esmail-qaani', 'Esmail Qaani', ['Esmail Ghaani', "Esmaeil Qa'ani"], {
+    native: [{ lang: 'fa', text: 'اسماعیل قاآنی' }],
+    summary: 'Commander of the Quds Force since January 2020.',
+  }),
+  entity('qasem-soleimani', 'Qasem Soleimani'),
   entity('qasim-al-araji', 'Qasim al-Araji'),
   entity('quds-day', 'Quds Day'),
 ]);
@@ -36,12 +46,33 @@ describe('EntitySearch', () => {
   });
 
   it('ranks a name prefix above a later word', () => {
-    expect(ids('quds')).toEqual(['quds-force', 'quds-day']);
-    expect(ids('force')).toEqual(['quds-force']);
+    // Esmail Qaani's summary names the Quds Force: found, but after the names.
+    expect(ids('quds')).toEqual(['quds-force', 'quds-day', 'esmail-qaani']);
+    expect(ids('force')).toEqual(['quds-force', 'esmail-qaani']);
   });
 
   it('returns nothing for an empty or unknown query', () => {
     expect(ids('   ')).toEqual([]);
     expect(ids('zzz')).toEqual([]);
+  });
+
+  it('forgives a typo', () => {
+    expect(ids('Qaanu')).toEqual(['esmail-qaani']);
+    expect(ids('Solaimeni')).toEqual(['qasem-soleimani']);
+  });
+
+  it('finds a native-script name, with Arabic and Persian letters folded alike', () => {
+    expect(ids('قاآنی')).toEqual(['esmail-qaani']);
+    expect(ids('قاآني')).toEqual(['esmail-qaani']); // Arabic yeh for the Persian one
+  });
+
+  it('finds through apostrophe spellings and as the query is being typed', () => {
+    expect(ids('qaani')).toEqual(['esmail-qaani']);
+    expect(ids('esmaeil qa')).toEqual(['esmail-qaani']);
+    expect(ids('Esm')).toEqual(['esmail-qaani']);
+  });
+
+  it('finds by words of the summary', () => {
+    expect(ids('commander')).toEqual(['esmail-qaani']);
   });
 });

@@ -1,10 +1,16 @@
+import MiniSearch from 'minisearch';
 import { aliasText, type Entity } from '../dataset/schema';
 import { foldAlias } from '../matcher/normalize';
 
 /**
- * Search over entity names and aliases for the popup. Ranking, best first: the whole name,
- * a prefix of it, a word of it starting with the query, then the query anywhere inside.
- * The canonical name beats an alias at the same rank; ties keep dataset order.
+ * Search over the dataset for the popup, with MiniSearch: names, aliases, native-script names
+ * and summaries, prefix and typo-tolerant, folded as the page matcher folds (case,
+ * diacritics, dashes, Arabic and Persian letter variants), so "qaani", "Qāānī", "Ghaani" and
+ * "قاآنی" all find Esmail Qaani.
+ *
+ * Ranking, best first: a name or alias equal to the query, then one starting with it, then
+ * one with a word starting with it (canonical name before alias at each step); below those,
+ * MiniSearch's relevance (fuzzy and summary matches). Ties keep MiniSearch's order.
  */
 
 export interface SearchHit {
@@ -13,55 +19,102 @@ export interface SearchHit {
   matched: string;
 }
 
-interface Indexed {
-  entity: Entity;
-  labels: { text: string; folded: string; isName: boolean }[];
+interface Doc {
+  id: number;
+  name: string;
+  aliases: string;
+  native: string;
+  summary: string;
 }
 
+interface Label {
+  text: string;
+  folded: string;
+  isName: boolean;
+}
+
+/** Words of folded text: split at spaces, dashes and punctuation; apostrophes dropped ("qa'ani"). */
+function words(folded: string): string[] {
+  return folded
+    .replace(/['’ʼ`]/g, '')
+    .split(/[\s\-‐-―/\\,.;:!?()[\]{}"“”«»]+/u)
+    .filter((w) => w.length > 0);
+}
+
+const FIELDS = ['name', 'aliases', 'native', 'summary'] as const;
+
 export class EntitySearch {
-  private readonly index: Indexed[];
+  private readonly entities: readonly Entity[];
+  private readonly labels: Label[][];
+  private readonly mini: MiniSearch<Doc>;
 
   constructor(entities: readonly Entity[]) {
-    this.index = entities.map((entity) => ({
-      entity,
-      labels: [
-        entity.name,
-        ...entity.aliases.map(aliasText),
-        ...entity.native.map((n) => n.text),
-      ].map((text, i) => ({
-        text,
-        folded: foldAlias(text),
-        isName: i === 0,
+    this.entities = entities;
+    this.labels = entities.map((entity) =>
+      [entity.name, ...entity.aliases.map(aliasText), ...entity.native.map((n) => n.text)].map(
+        (text, i) => ({ text, folded: foldAlias(text), isName: i === 0 }),
+      ),
+    );
+    this.mini = new MiniSearch<Doc>({
+      idField: 'id',
+      fields: [...FIELDS],
+      storeFields: [],
+      // Folding happens before splitting, so each word is already in its searchable form.
+      tokenize: (text) => words(foldAlias(text)),
+      processTerm: (term) => term,
+      searchOptions: {
+        tokenize: (text) => words(foldAlias(text)),
+        processTerm: (term) => term,
+      },
+    });
+    this.mini.addAll(
+      entities.map((entity, id) => ({
+        id,
+        name: entity.name,
+        aliases: entity.aliases.map(aliasText).join(' | '),
+        native: entity.native.map((n) => n.text).join(' | '),
+        summary: entity.summary,
       })),
-    }));
+    );
+  }
+
+  get size(): number {
+    return this.entities.length;
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    const q = foldAlias(query);
-    if (q.length === 0) return [];
-    const scored: { hit: SearchHit; score: number; order: number }[] = [];
-    this.index.forEach(({ entity, labels }, order) => {
-      let best: { score: number; matched: string } | undefined;
-      for (const label of labels) {
-        const score = rank(label.folded, q) + (label.isName ? 1 : 0);
-        if (score > 1 && (!best || score > best.score)) best = { score, matched: label.text };
-      }
-      if (best) scored.push({ hit: { entity, matched: best.matched }, score: best.score, order });
+    const q = foldAlias(query).trim();
+    if (words(q).length === 0) return [];
+    const results = this.mini.search(query, {
+      boost: { name: 4, aliases: 3, native: 3, summary: 0.4 },
+      prefix: (term, i, terms) => i === terms.length - 1 || term.length > 2,
+      // One typo in a word of five letters or more, two from nine.
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+      combineWith: 'AND',
     });
-    scored.sort((a, b) => b.score - a.score || a.order - b.order);
+    const scored = results.map((r, order) => {
+      const id = r.id as number;
+      let best: { rank: number; matched: string } | undefined;
+      for (const label of this.labels[id]!) {
+        const rank = labelRank(label.folded, q) * 2 + (label.isName ? 1 : 0);
+        if (rank > 1 && (!best || rank > best.rank)) best = { rank, matched: label.text };
+      }
+      const entity = this.entities[id]!;
+      return {
+        hit: { entity, matched: best?.matched ?? entity.name },
+        rank: best?.rank ?? 0,
+        order,
+      };
+    });
+    scored.sort((a, b) => b.rank - a.rank || a.order - b.order);
     return scored.slice(0, limit).map((s) => s.hit);
   }
 }
 
-function rank(label: string, q: string): number {
-  if (label === q) return 40;
-  if (label.startsWith(q)) return 30;
-  const at = label.indexOf(q);
-  if (at < 0) return 0;
-  // A word start: after a space, hyphen or apostrophe ("qaani" in "esmail qaani", "araji" in "al-araji").
-  return /[ '-]/.test(label.charAt(at - 1)) || hasWordStart(label, q) ? 20 : 10;
-}
-
-function hasWordStart(label: string, q: string): boolean {
-  return label.split(/[ '-]/).some((word) => word.startsWith(q));
+/** How well a folded name or alias answers the folded query: 0 (not at all) to 4 (exactly). */
+function labelRank(label: string, q: string): number {
+  if (label === q) return 4;
+  if (label.startsWith(q)) return 3;
+  if (words(label).some((w) => w.startsWith(words(q)[0] ?? q)) && label.includes(q)) return 2;
+  return label.includes(q) ? 1 : 0;
 }
