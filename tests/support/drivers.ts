@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import {
   CHROME_BUILD,
@@ -71,16 +71,43 @@ function playwrightTab(page: import('playwright-core').Page): Tab {
   });
 }
 
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<Driver> {
-  const context = await chromium.launchPersistentContext('', {
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Chromium with the built extension, as Playwright's own context (for CDP and the worker). */
+export function launchExtensionContext(
+  options: { headless?: boolean } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(CHROME_BUILD),
-    viewport: { width: 1280, height: 800 },
+    viewport: VIEWPORT,
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
+}
+
+/** The extension's MV3 service worker, waiting for it to start if it has not yet. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Chromium without the extension, as Playwright's own browser. */
+export function launchPlainBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+}
+
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<Driver> {
+  const context = await launchExtensionContext(options);
+  const id = new URL((await extensionWorker(context)).url()).host;
   return {
     name: 'chromium',
     async newTab() {
@@ -95,20 +122,11 @@ export async function launchChromium(options: { headless?: boolean } = {}): Prom
 
 /** Chromium without the extension: the page as it is when we are absent. */
 export async function launchPlainChromium(): Promise<Driver> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchPlainBrowser();
   return {
     name: 'chromium (no extension)',
     async newTab() {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: VIEWPORT });
       return playwrightTab(page);
     },
     extensionUrl: () => {
