@@ -44,10 +44,10 @@ export class Painter {
     /** Whether a match is shown at all (the density setting). */
     private readonly shown: (match: PageMatch) => boolean,
     /** Runs `work` and counts it as a task of ours. */
-    private readonly measure: (work: () => void) => void,
+    private readonly measure: (label: string, work: () => void) => void,
   ) {
     this.observer = new IntersectionObserver(
-      (entries) => this.measure(() => this.onSeen(entries)),
+      (entries) => this.measure('intersection', () => this.onSeen(entries)),
       {
         rootMargin: NEAR_MARGIN,
       },

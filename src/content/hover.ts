@@ -68,8 +68,28 @@ export class HoverController {
     }
     const next = (index + (direction === 'next' ? 1 : -1) + matches.length) % matches.length;
     const match = matches[next]!;
+    if (!this.goTo(match)) return undefined;
+    void this.card.announce(
+      `${describe(match)}, ${next + 1} of ${matches.length} names on this page`,
+    );
+    return match;
+  }
+
+  /** Scrolls to the first mention of an entity, marks it and opens its card with focus. */
+  reveal(entityId: string): PageMatch | undefined {
+    let match: PageMatch | undefined;
+    for (const m of this.source.shownMatches())
+      if (m.entityId === entityId) {
+        match = m;
+        break;
+      }
+    return match && this.goTo(match) ? match : undefined;
+  }
+
+  /** Scrolls a mention into view, marks it and opens its card with focus; false if it is gone. */
+  private goTo(match: PageMatch): boolean {
     const range = liveRange(match);
-    if (!range) return undefined;
+    if (!range) return false;
     this.visited = match;
     match.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     paintCurrent(match.range);
@@ -77,10 +97,7 @@ export class HoverController {
     this.cancelClose();
     this.current = match;
     void this.card.show(match.entityId, range, { focus: true });
-    void this.card.announce(
-      `${describe(match)}, ${next + 1} of ${matches.length} names on this page`,
-    );
-    return match;
+    return true;
   }
 
   /**

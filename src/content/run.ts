@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherPack } from '../core/matcher/pack';
-import { pageRequestSchema, type PageStats } from '../shared/messages';
-import { loadSettings, settingsFromChange, type Settings } from '../shared/settings';
+import { pageRequestSchema, type PageEntities, type PageStats } from '../shared/messages';
+import { loadSettings, runsOn, settingsFromChange, type Settings } from '../shared/settings';
 import { articleDate } from './article-date';
 import { requestCard } from './background-client';
 import { CARD_HOST_TAG, CardHost } from './card-host';
@@ -15,6 +15,8 @@ interface Session {
   navigate(direction: 'next' | 'previous'): void;
   cardForSelection(): void;
   closeCard(): void;
+  reveal(id: string): void;
+  entities(): PageEntities;
   stats(): PageStats;
   update(settings: Settings): void;
   stop(): void;
@@ -70,6 +72,18 @@ function startSession(
     closeCard() {
       hover.closeCardByKey();
     },
+    reveal(id) {
+      hover.reveal(id);
+    },
+    entities() {
+      const counts = new Map<string, number>();
+      for (const match of scanner.index.matches())
+        counts.set(match.entityId, (counts.get(match.entityId) ?? 0) + 1);
+      return {
+        entities: [...counts].map(([id, count]) => ({ id, count })),
+        complete: scanner.stats.scanDoneAt !== null,
+      };
+    },
     stats: () => scanner.report(),
     update(next) {
       const changed =
@@ -91,13 +105,18 @@ export async function runContentScript(
   pack: MatcherPack,
 ): Promise<void> {
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
+  // Injected twice (the manifest's injection and the popup's after a permission grant)?
+  // The first copy that is still connected to the extension keeps the page.
+  const running = globalThis as { backstoryContext?: ContentScriptContext };
+  if (running.backstoryContext?.isValid) return;
+  running.backstoryContext = ctx;
   const matcher = Matcher.load(pack.index);
   let session: Session | undefined;
   const apply = (settings: Settings) => {
-    if (settings.enabled && !session && ctx.isValid)
-      session = startSession(ctx, matcher, pack.types, settings);
+    const on = runsOn(settings, location.hostname);
+    if (on && !session && ctx.isValid) session = startSession(ctx, matcher, pack.types, settings);
     else session?.update(settings);
-    if (!settings.enabled && session) {
+    if (!on && session) {
       session.stop();
       session = undefined;
     }
@@ -119,6 +138,12 @@ export async function runContentScript(
       case 'close-card':
         session?.closeCard();
         return undefined;
+      case 'reveal':
+        session?.reveal(request.data.id);
+        return undefined;
+      case 'page-entities':
+        // Answered even when paused: the popup learns that the page is readable.
+        return Promise.resolve(session?.entities() ?? { entities: [], complete: true });
       case 'stats':
         return session ? Promise.resolve(session.stats()) : undefined;
     }

@@ -10,7 +10,7 @@ import { caretAt } from './hit-test';
 import { Painter } from './highlights';
 import { PageIndex, type PageMatch, type ScannedBlock } from './page-index';
 import { PageWatch, type PageChanges } from './page-watch';
-import { SLICE_MS, yieldToPage } from './slices';
+import { FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
 import {
   BlockCollector,
   collectTextBlocks,
@@ -56,6 +56,8 @@ export class PageScanner {
   private state: DocumentState = newDocumentState();
   /** Blocks read ahead of the ordered pass because they were on screen, by first text node. */
   private preview = new Map<Text, ScannedBlock>();
+  /** The ordered pass has read past the viewport (see `nearTop`). */
+  private pastScreen = false;
   private readonly blockOfNode = new WeakMap<Text, ScannedBlock>();
   /** Blocks skipped as not rendered: a style change around them may show them. */
   private readonly hiddenBlocks = new Set<ScannedBlock>();
@@ -82,6 +84,7 @@ export class PageScanner {
       firstPaintAt: null,
       scanDoneAt: null,
       longestTaskMs: 0,
+      longestTask: '',
       tasks: 0,
       registeredRanges: 0,
       matches: 0,
@@ -90,7 +93,7 @@ export class PageScanner {
     };
     this.painter = new Painter(
       (m) => this.isShown(m),
-      (work) => this.measure(work),
+      (label, work) => this.measure(label, work),
     );
     this.watch = new PageWatch(
       root,
@@ -103,7 +106,7 @@ export class PageScanner {
 
   /** Reads the screen now, then the rest of the page in slices. */
   start(): void {
-    this.measure(() => {
+    this.measure('screen', () => {
       this.beginOrderedPass();
       this.readScreen();
     });
@@ -148,12 +151,15 @@ export class PageScanner {
   }
 
   /** Runs `work` and records how long it held the main thread. */
-  private measure(work: () => void): void {
+  private measure(label: string, work: () => void): void {
     const start = performance.now();
     work();
     const took = performance.now() - start;
     this.stats.tasks++;
-    if (took > this.stats.longestTaskMs) this.stats.longestTaskMs = took;
+    if (took > this.stats.longestTaskMs) {
+      this.stats.longestTaskMs = took;
+      this.stats.longestTask = label;
+    }
     if (this.stats.firstPaintAt === null && this.painter.registeredCount > 0)
       this.stats.firstPaintAt = performance.now();
   }
@@ -176,6 +182,7 @@ export class PageScanner {
   }
 
   private async loop(): Promise<void> {
+    let lastFrame = performance.now();
     try {
       while (!this.stopped && this.hasWork()) {
         const wait = this.lastFullRescan + FULL_RESCAN_GAP_MS - performance.now();
@@ -185,12 +192,20 @@ export class PageScanner {
           this.schedule(wait);
           return;
         }
-        this.measure(() => this.slice(performance.now() + SLICE_MS));
-        await yieldToPage();
+        this.measure(this.sliceLabel(), () => this.slice(performance.now() + SLICE_MS));
+        if (performance.now() - lastFrame > FRAME_GAP_MS) {
+          await nextFrame();
+          lastFrame = performance.now();
+        } else await yieldToPage();
       }
     } finally {
       this.running = false;
     }
+  }
+
+  private sliceLabel(): string {
+    if (this.fullRescan && !this.collector) return 'full rescan';
+    return this.collector ? 'ordered pass' : 'changes';
   }
 
   private slice(deadline: number): void {
@@ -224,21 +239,25 @@ export class PageScanner {
     this.preview.clear();
     this.state = newDocumentState();
     this.collector = new BlockCollector(this.root, this.options);
+    this.pastScreen = false;
     this.collected = [];
     this.collectedAt = 0;
     this.pending = undefined; // the full read covers every change so far
   }
 
   /**
-   * The blocks under a grid of points over the viewport, read and painted at once. A short
-   * form whose full name is above the screen waits for the ordered pass.
+   * When the page opens scrolled down (a reload, a link to an anchor), the blocks under a few
+   * points over the viewport are read and painted first, within one slice. At the top of the
+   * page the ordered pass starts on screen anyway. A short form whose full name is above the
+   * screen waits for the ordered pass.
    */
   private readScreen(): void {
+    if (scrollY < innerHeight / 2) return;
+    const deadline = performance.now() + SLICE_MS;
     const flows = new Set<Element>();
     const w = innerWidth;
-    const h = innerHeight;
-    for (let y = 8; y < h; y += 40) {
-      for (const x of [w * 0.2, w * 0.4, w * 0.6, w * 0.8]) {
+    for (let y = 16; y < innerHeight && performance.now() < deadline; y += 64) {
+      for (const x of [w * 0.35, w * 0.65]) {
         const caret = caretAt(document, x, y);
         if (caret?.node.nodeType !== Node.TEXT_NODE) continue;
         const flow = flowElement(caret.node);
@@ -247,10 +266,11 @@ export class PageScanner {
     }
     const state = newDocumentState();
     for (const flow of flows) {
+      if (performance.now() >= deadline) break;
       if (!isReadable(flow, this.options)) continue;
       const blocks: TextBlock[] = [];
       // A flow element can be large (a whole article without <p>s): read a bounded amount.
-      new BlockCollector(flow, this.options).collect(blocks, performance.now() + SLICE_MS);
+      new BlockCollector(flow, this.options).collect(blocks, deadline);
       for (const block of blocks) {
         const first = block.nodes[0]!;
         if (this.preview.has(first)) continue;
@@ -279,7 +299,7 @@ export class PageScanner {
         const onScreen = this.replacePreview(block);
         const scanned = this.index.scan(block, this.state);
         this.index.insert(scanned);
-        this.remember(scanned, onScreen);
+        this.remember(scanned, onScreen || this.nearTop(scanned));
         if (performance.now() >= deadline) return;
       }
       this.collected = [];
@@ -295,6 +315,22 @@ export class PageScanner {
     this.preview.clear();
     for (const scanned of this.index.remove((s) => stale.has(s))) this.forget(scanned);
     this.stats.scanDoneAt ??= performance.now();
+  }
+
+  /**
+   * Whether a block the ordered pass just read is near the viewport, checked only until the
+   * pass is well below it: those blocks are painted at once instead of a frame later, when the
+   * IntersectionObserver reports them.
+   */
+  private nearTop(scanned: ScannedBlock): boolean {
+    if (this.pastScreen || scanned.matches.length === 0) return false;
+    const rect = scanned.block.element.getBoundingClientRect();
+    if (rect.top > 2.5 * innerHeight) {
+      // Past a screen and a half below the viewport: the rest is the observer's to report.
+      this.pastScreen = rect.height < innerHeight;
+      return false;
+    }
+    return rect.bottom > -1.5 * innerHeight && rect.height > 0;
   }
 
   /** Drops the screen-first reading of a block the ordered pass has now reached. */

@@ -22,3 +22,23 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Waits for the browser to render a frame (or 100 ms, in a hidden tab where no frame comes).
+ * Yielding alone does not always let a frame through: a continuation queued by
+ * `scheduler.yield` can run ahead of rendering, so a long run of slices would hold back
+ * painting (and IntersectionObserver callbacks) until it ended.
+ */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
+/** Longest run of slices between frames. */
+export const FRAME_GAP_MS = 40;

@@ -44,6 +44,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('card-for-selection') }),
   /** Close the card the reader is in, else the open one, else the last pinned one. */
   z.strictObject({ type: z.literal('close-card') }),
+  /** The entities found on the page and how often each is mentioned (the popup's cast list). */
+  z.strictObject({ type: z.literal('page-entities') }),
+  /** Scroll to the first mention of an entity and open its card there. */
+  z.strictObject({ type: z.literal('reveal'), id: z.string().min(1).max(200) }),
   /** Timings and counts of the content script's work on this page, for `npm run bench:page`. */
   z.strictObject({ type: z.literal('stats') }),
 ]);
@@ -70,6 +74,8 @@ export const pageStatsSchema = z.object({
   scanDoneAt: z.number().nullable(),
   /** Longest single stretch of our synchronous work, in ms. */
   longestTaskMs: z.number(),
+  /** What that stretch was doing ('screen', 'ordered pass', 'changes', 'intersection', …). */
+  longestTask: z.string(),
   /** Number of such stretches (scan slices, rescans, repaints). */
   tasks: z.number(),
   /** Ranges currently registered with CSS.highlights. */
@@ -82,3 +88,11 @@ export const pageStatsSchema = z.object({
   hoverToCardMs: z.array(z.number()),
 });
 export type PageStats = z.infer<typeof pageStatsSchema>;
+
+/** The content script's answer to `page-entities`: ids in order of first mention, with counts. */
+export const pageEntitiesSchema = z.object({
+  entities: z.array(z.object({ id: z.string(), count: z.number().int().positive() })),
+  /** False until the whole page has been read once (the list may still grow). */
+  complete: z.boolean(),
+});
+export type PageEntities = z.infer<typeof pageEntitiesSchema>;

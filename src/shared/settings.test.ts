@@ -4,7 +4,9 @@ import {
   loadSettings,
   parseSettings,
   saveSettings,
+  runsOn,
   settingsFromChange,
+  withSitePaused,
 } from './settings';
 
 function memoryArea(initial: Record<string, unknown> = {}) {
@@ -24,6 +26,7 @@ describe('settings', () => {
       density: 'all',
       includeCode: false,
       theme: 'auto',
+      pausedSites: [],
     });
   });
 
@@ -36,6 +39,7 @@ describe('settings', () => {
       density: 'all',
       includeCode: false,
       theme: 'auto',
+      pausedSites: [],
     });
   });
 
@@ -48,6 +52,7 @@ describe('settings', () => {
       density: 'all',
       includeCode: false,
       theme: 'auto',
+      pausedSites: [],
     });
     expect(parseSettings({ enabled: false, hoverDelayMs: -5 })).toEqual({
       enabled: false,
@@ -55,6 +60,7 @@ describe('settings', () => {
       density: 'all',
       includeCode: false,
       theme: 'auto',
+      pausedSites: [],
     });
   });
 
@@ -66,6 +72,22 @@ describe('settings', () => {
       density: 'all',
       includeCode: false,
       theme: 'auto',
+      pausedSites: [],
+    });
+  });
+
+  it('pauses and resumes one site without touching the others', () => {
+    const paused = withSitePaused(DEFAULT_SETTINGS, 'News.Example.org', true);
+    expect(runsOn(paused, 'news.example.org')).toBe(false);
+    expect(runsOn(paused, 'other.example.org')).toBe(true);
+    expect(runsOn(withSitePaused(paused, 'news.example.org', false), 'news.example.org')).toBe(
+      true,
+    );
+    expect(runsOn({ ...DEFAULT_SETTINGS, enabled: false }, 'other.example.org')).toBe(false);
+    // A damaged list loses only itself.
+    expect(parseSettings({ pausedSites: 'oops', density: 'first' })).toMatchObject({
+      pausedSites: [],
+      density: 'first',
     });
   });
 });

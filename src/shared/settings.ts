@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   includeCode: z.boolean().catch(false).default(false),
   /** The card's colours: 'auto' follows the page (dark pages get a dark card). */
   theme: z.enum(['auto', 'light', 'dark']).catch('auto').default('auto'),
+  /** Sites (host names) where the reader paused Backstory from the popup. */
+  pausedSites: z.array(z.string().min(1).max(253)).max(5000).catch([]).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,4 +57,16 @@ export function settingsFromChange(
 ): Settings | undefined {
   const change = changes[SETTINGS_KEY];
   return change ? parseSettings(change.newValue) : undefined;
+}
+
+/** Whether Backstory runs on a page of `host` under these settings. */
+export function runsOn(settings: Settings, host: string): boolean {
+  return settings.enabled && !settings.pausedSites.includes(host.toLowerCase());
+}
+
+/** The settings with `host` paused or resumed. */
+export function withSitePaused(settings: Settings, host: string, paused: boolean): Settings {
+  const h = host.toLowerCase();
+  const rest = settings.pausedSites.filter((s) => s !== h);
+  return { ...settings, pausedSites: paused ? [...rest, h] : rest };
 }

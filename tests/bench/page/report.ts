@@ -33,6 +33,8 @@ export interface PageResult {
   fullScanMs: number | null;
   /** The report's longest task, and its number of tasks. */
   longestTaskMs: number | null;
+  /** What the longest task was doing (the report's label). */
+  longestTask: string | null;
   tasks: number | null;
   registeredRanges: number | null;
   /** Durations of tasks ≥ 50 ms seen by a PerformanceObserver in the page. */
@@ -52,6 +54,7 @@ export function emptyResult(page: BenchPage): PageResult {
     firstHighlightMs: null,
     fullScanMs: null,
     longestTaskMs: null,
+    longestTask: null,
     tasks: null,
     registeredRanges: null,
     longTasks: { with: null, without: null },
@@ -92,7 +95,9 @@ function row(r: PageResult): string[] {
     // A finished scan without a first highlight: the page has no names.
     scanned && r.firstHighlightMs === null ? 'none' : timed(r.firstHighlightMs, firstTarget),
     timed(r.fullScanMs),
-    timed(r.longestTaskMs, TARGETS.longestTaskMs) + (r.tasks === null ? '' : ` (${r.tasks})`),
+    timed(r.longestTaskMs, TARGETS.longestTaskMs) +
+      (r.longestTask ? ` ${r.longestTask}` : '') +
+      (r.tasks === null ? '' : ` (${r.tasks})`),
     `${longest(r.longTasks.with)} / ${longest(r.longTasks.without)}`,
     r.registeredRanges === null ? '—' : String(r.registeredRanges),
     heapCell(r.heapBytes),

@@ -72,6 +72,7 @@ async function withExtension(
   result.firstHighlightMs = since(stats.firstPaintAt);
   result.fullScanMs = since(stats.scanDoneAt);
   result.longestTaskMs = stats.longestTaskMs;
+  result.longestTask = stats.longestTask;
   result.tasks = stats.tasks;
   result.registeredRanges = stats.registeredRanges;
   result.longTasks.with = await tab.evaluate(longTaskDurations);

@@ -1,0 +1,71 @@
+/**
+ * The popup's link to the tab it was opened over: which tab that is, whether Backstory can
+ * read it, what it found there, and the permission grant that lets it start without a reload.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { pageEntitiesSchema, type PageEntities, type PageRequest } from '../shared/messages';
+
+type Tab = Browser.tabs.Tab;
+
+/** What the popup can say about the page in its tab. */
+export type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; host: string; found: PageEntities }
+  /** A browser page, the extension store, a file, a PDF viewer: extensions cannot read it. */
+  | { kind: 'unsupported'; host?: string }
+  /** A web page the browser has not (yet) let us read: one click asks for it. */
+  | { kind: 'no-access'; host: string; origin: string };
+
+/**
+ * The tab the popup acts on: the active tab of its window; when the popup page is itself open
+ * in a tab (a pinned popup, or the browser tests), the tab the reader was on before it.
+ */
+export async function targetTab(): Promise<Tab | undefined> {
+  const self = await browser.tabs.getCurrent();
+  if (self?.id !== undefined) {
+    const tabs = await browser.tabs.query({ windowId: self.windowId });
+    return tabs
+      .filter((t) => t.id !== self.id)
+      .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export async function askPage(tabId: number, request: PageRequest): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, request);
+}
+
+/** Reads what Backstory found in the tab, or why it cannot. */
+export async function pageState(tab: Tab): Promise<PageState> {
+  const url = tab.url ? new URL(tab.url) : undefined;
+  const web = url && (url.protocol === 'http:' || url.protocol === 'https:');
+  if (tab.id !== undefined) {
+    const answer = await askPage(tab.id, { type: 'page-entities' }).catch(() => undefined);
+    const found = pageEntitiesSchema.safeParse(answer);
+    // Without the "tabs" permission the URL shows only where we may read the page.
+    if (found.success) return { kind: 'ready', host: url?.hostname ?? '', found: found.data };
+  }
+  if (!url || !web) return { kind: 'unsupported' };
+  const origin = `${url.protocol}//${url.host}/*`;
+  const allowed = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
+  return allowed
+    ? { kind: 'unsupported', host: url.hostname } // readable in principle, but no script there (a PDF, the store)
+    : { kind: 'no-access', host: url.hostname, origin };
+}
+
+/**
+ * Asks the browser for access to the tab's site (must run in the click that asked for it),
+ * then starts Backstory in the tab at once, without a reload.
+ */
+export async function grantAccess(tab: Tab, origin: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [origin] });
+  if (!granted || tab.id === undefined) return false;
+  // The files the manifest injects on every page (WXT names them at build time).
+  const script = browser.runtime.getManifest().content_scripts?.[0];
+  const target = { tabId: tab.id };
+  if (script?.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
+  if (script?.js?.length)
+    await browser.scripting.executeScript({ target, files: script.js as never[] });
+  return true;
+}
