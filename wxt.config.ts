@@ -13,7 +13,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Background on the names in the news, without leaving the page.',
-    permissions: ['storage'],
+    // scripting: start on a tab at once after the reader grants access to its site (popup).
+    permissions: ['storage', 'scripting'],
+    // The sites content scripts run on, declared so Firefox users who withheld them can grant
+    // them from the popup, and so the popup can see which site its tab shows.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Backstory' },
     commands: {
       'next-entity': {

@@ -38,10 +38,11 @@ function startSession(
   });
   const running = new AbortController();
   const signal = AbortSignal.any([ctx.signal, running.signal]);
-  let published = articleDate(document);
+  // Read when a card first needs it, not at start-up (it queries the page's metadata).
+  let published: { date: string | undefined } | undefined;
   const scanner = new PageScanner(root, matcher, types, options(), signal, () => {
     // A single-page app moved to another article: its date may differ, and the card is stale.
-    published = articleDate(document);
+    published = undefined;
     hover.closeCard();
   });
   const card = new CardHost(
@@ -49,7 +50,7 @@ function startSession(
     requestCard,
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
-    () => published,
+    () => (published ??= { date: articleDate(document) }).date,
     () => settings.theme,
     () => hover.closeCard(),
   );

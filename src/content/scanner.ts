@@ -335,6 +335,7 @@ export class PageScanner {
 
   /** Drops the screen-first reading of a block the ordered pass has now reached. */
   private replacePreview(block: TextBlock): boolean {
+    if (this.preview.size === 0) return false;
     let onScreen = false;
     for (const node of block.nodes) {
       const old = this.preview.get(node);

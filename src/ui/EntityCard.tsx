@@ -1,7 +1,8 @@
 import type { CardModel, RelationGroup, TimelineItem } from '../core/dataset/card-model';
 import { intervalStatus, type IntervalStatus } from '../core/dataset/as-of';
-import { factStart, type Entity, type Fact, type Source } from '../core/dataset/schema';
+import { factStart, type Fact, type Source } from '../core/dataset/schema';
 import { formatPartialDate, formatSpan } from './format-date';
+import { TYPE_LABEL } from './labels';
 
 /** The date roles are shown as of: the article's publication date, or today. */
 export interface AsOf {
@@ -39,15 +40,6 @@ function StatusTag({ from, to, asOf }: { from?: string; to?: string; asOf?: AsOf
     </span>
   );
 }
-
-const TYPE_LABEL: Record<Entity['type'], string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  agreement: 'Agreement',
-  event: 'Event',
-  place: 'Place',
-  media: 'News media',
-};
 
 /** The host a link goes to, shown beside the publisher; undefined for anything but http(s). */
 export function linkHost(url: string): string | undefined {

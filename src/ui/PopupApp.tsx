@@ -1,37 +1,80 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CardModel } from '../core/dataset/card-model';
+import { ENTITY_TYPES, type EntityType } from '../core/dataset/schema';
 import type { SearchHit } from '../core/search/search';
 import { EntityCard } from './EntityCard';
+import { TYPE_LABEL, TYPE_PLURAL } from './labels';
+
+/** One entity found on the page, with how often it is mentioned. */
+export interface PageEntry {
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+/** What the popup knows about the tab it was opened over. */
+export type PageView =
+  | { kind: 'loading' }
+  | { kind: 'ready'; host: string; entries: PageEntry[]; complete: boolean }
+  | { kind: 'unsupported'; host?: string }
+  | { kind: 'no-access'; host: string };
 
 export interface PopupAppProps {
   search: (query: string) => SearchHit[];
   getCard: (id: string) => CardModel | undefined;
-  /** Whether highlighting is on; the switch is repeated here so it is one click away. */
+  page: PageView;
+  /** Whether highlighting is on everywhere. */
   enabled: boolean;
   onToggleEnabled: (enabled: boolean) => void;
+  /** Whether the reader paused Backstory on the page's site. */
+  sitePaused: boolean;
+  onToggleSite: (paused: boolean) => void;
+  /** Scroll the page to an entity's first mention and open its card there. */
+  onReveal: (id: string) => void;
+  /** Ask the browser for access to the page's site. */
+  onGrant: () => void;
   onOpenOptions: () => void;
+  /** Light or dark; undefined follows the system. */
+  theme?: 'light' | 'dark';
 }
 
-/** The toolbar popup: a search over the dataset; choosing a result shows its card. */
-export function PopupApp({
-  search,
-  getCard,
-  enabled,
-  onToggleEnabled,
-  onOpenOptions,
-}: PopupAppProps) {
+/**
+ * The toolbar popup: search over the dataset, the names found on the page the reader is on,
+ * and the switches (everywhere, this site). Choosing a result shows its full card, where
+ * related entities open in turn, with Back.
+ */
+export function PopupApp(props: PopupAppProps) {
+  const { search, getCard, theme } = props;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [chosen, setChosen] = useState<CardModel | undefined>();
+  /** The cards opened, the one shown last; empty: the search and page view. */
+  const [trail, setTrail] = useState<CardModel[]>([]);
   const hits = useMemo(() => search(query), [search, query]);
+  const open = (id: string) => {
+    const card = getCard(id);
+    if (card) setTrail((t) => [...t, card]);
+  };
 
-  if (chosen) {
+  const shown = trail.at(-1);
+  if (shown) {
+    const previous = trail.at(-2);
     return (
-      <main class="bs-popup">
-        <button type="button" class="bs-back" onClick={() => setChosen(undefined)} autoFocus>
-          ← Back to results
+      <main class="bs-popup" data-theme={theme}>
+        <button type="button" class="bs-back" onClick={() => setTrail([])} autoFocus>
+          ← Back to {query.trim() ? 'results' : 'the list'}
         </button>
-        <EntityCard card={chosen} onSelectRelated={(id) => setChosen(getCard(id))} />
+        <EntityCard
+          card={shown}
+          theme={theme}
+          onSelectRelated={open}
+          back={
+            previous && {
+              name: previous.entity.name,
+              onBack: () => setTrail((t) => t.slice(0, -1)),
+            }
+          }
+        />
       </main>
     );
   }
@@ -42,19 +85,24 @@ export function PopupApp({
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => Math.min(Math.max(i + step, 0), Math.max(hits.length - 1, 0)));
     } else if (event.key === 'Enter' && hits[active]) {
-      setChosen(getCard(hits[active].entity.id));
+      open(hits[active].entity.id);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault(); // clear the search rather than close the popup
+      setQuery('');
     }
   };
+  const searching = query.trim() !== '';
 
   return (
-    <main class="bs-popup">
+    <main class="bs-popup" data-theme={theme}>
       <header class="bs-popup-header">
         <h1>Backstory</h1>
         <label class="bs-toggle">
           <input
             type="checkbox"
-            checked={enabled}
-            onChange={(e) => onToggleEnabled(e.currentTarget.checked)}
+            name="enabled"
+            checked={props.enabled}
+            onChange={(e) => props.onToggleEnabled(e.currentTarget.checked)}
           />{' '}
           Highlight names
         </label>
@@ -64,7 +112,11 @@ export function PopupApp({
         type="search"
         placeholder="Search people, groups, places…"
         aria-label="Search the dataset"
+        role="combobox"
+        aria-expanded={searching && hits.length > 0}
         aria-controls="bs-results"
+        aria-activedescendant={hits[active] ? `bs-hit-${active}` : undefined}
+        aria-autocomplete="list"
         value={query}
         autoFocus
         onInput={(e) => {
@@ -73,30 +125,126 @@ export function PopupApp({
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="bs-results" class="bs-results" role="listbox" aria-label="Results">
-        {hits.map((hit, i) => (
-          <li
-            key={hit.entity.id}
-            role="option"
-            aria-selected={i === active}
-            class={i === active ? 'bs-result is-active' : 'bs-result'}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => setChosen(getCard(hit.entity.id))}
-          >
-            <span class="bs-result-name">{hit.entity.name}</span>
-            {hit.matched !== hit.entity.name && <span class="bs-result-alias">{hit.matched}</span>}
-            <span class="bs-result-type">{hit.entity.type}</span>
-          </li>
-        ))}
-      </ul>
-      {query.trim() !== '' && hits.length === 0 && (
-        <p class="bs-empty">No entry matches “{query}”.</p>
+      {searching ? (
+        <>
+          <ul id="bs-results" class="bs-results" role="listbox" aria-label="Results">
+            {hits.map((hit, i) => (
+              <li
+                key={hit.entity.id}
+                id={`bs-hit-${i}`}
+                role="option"
+                aria-selected={i === active}
+                class={i === active ? 'bs-result is-active' : 'bs-result'}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => open(hit.entity.id)}
+              >
+                <span class="bs-result-name">{hit.entity.name}</span>
+                {hit.matched !== hit.entity.name && (
+                  <span class="bs-result-alias">{hit.matched}</span>
+                )}
+                <span class={`bs-badge bs-badge-${hit.entity.type}`}>
+                  {TYPE_LABEL[hit.entity.type]}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p class="bs-empty" role="status">
+            {hits.length === 0 ? `No entry matches “${query}”.` : ''}
+          </p>
+        </>
+      ) : (
+        <OnThisPage {...props} />
       )}
       <footer class="bs-popup-footer">
-        <button type="button" class="bs-link" onClick={onOpenOptions}>
+        {(props.page.kind === 'ready' || props.page.kind === 'no-access') && props.page.host && (
+          <button
+            type="button"
+            class="bs-link bs-site"
+            aria-pressed={props.sitePaused}
+            onClick={() => props.onToggleSite(!props.sitePaused)}
+          >
+            {props.sitePaused ? `Resume on ${props.page.host}` : `Pause on ${props.page.host}`}
+          </button>
+        )}
+        <button type="button" class="bs-link" onClick={props.onOpenOptions}>
           Options
         </button>
       </footer>
     </main>
+  );
+}
+
+/** The entities found on the page, grouped by type, with their mention counts. */
+function OnThisPage({ page, enabled, sitePaused, onReveal, onGrant }: PopupAppProps) {
+  let message: string | undefined;
+  if (page.kind === 'loading') message = 'Reading this page…';
+  else if (page.kind === 'unsupported')
+    message =
+      'Backstory cannot read this page: browser pages, add-on stores and PDF viewers are closed to extensions.';
+  else if (page.kind === 'ready' && !enabled)
+    message = 'Highlighting is off. Turn it on above to see the names on this page.';
+  else if (page.kind === 'ready' && sitePaused)
+    message = `Paused on ${page.host}. Resume below to see the names on this page.`;
+  else if (page.kind === 'ready' && page.entries.length === 0)
+    message = page.complete
+      ? 'No names from the dataset on this page.'
+      : 'Still reading this page…';
+
+  return (
+    <section class="bs-page" aria-labelledby="bs-page-title">
+      <h2 id="bs-page-title" class="bs-page-title">
+        On this page
+      </h2>
+      {page.kind === 'no-access' ? (
+        <div class="bs-page-message" data-testid="page-message">
+          <p>Your browser has not let Backstory read pages on {page.host}.</p>
+          <button type="button" class="bs-button" onClick={onGrant}>
+            Allow on {page.host}
+          </button>
+        </div>
+      ) : message ? (
+        <p class="bs-page-message" data-testid="page-message" role="status">
+          {message}
+        </p>
+      ) : (
+        page.kind === 'ready' && <CastList entries={page.entries} onReveal={onReveal} />
+      )}
+    </section>
+  );
+}
+
+function CastList({ entries, onReveal }: { entries: PageEntry[]; onReveal: (id: string) => void }) {
+  return (
+    <div class="bs-cast">
+      {ENTITY_TYPES.map((type) => {
+        const group = entries.filter((e) => e.type === type);
+        if (group.length === 0) return null;
+        return (
+          <div key={type} class="bs-cast-group">
+            <h3 class="bs-cast-type">{TYPE_PLURAL[type]}</h3>
+            <ul>
+              {group.map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    class="bs-cast-entry"
+                    data-entity-id={e.id}
+                    onClick={() => onReveal(e.id)}
+                  >
+                    <span class="bs-cast-name">{e.name}</span>
+                    <span
+                      class="bs-cast-count"
+                      aria-label={`${e.count} mention${e.count === 1 ? '' : 's'}`}
+                    >
+                      {e.count}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
   );
 }

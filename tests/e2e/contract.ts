@@ -338,6 +338,140 @@ export function describeExtension(
       await tab.close();
     });
 
+    /** Types into the popup's search box from empty and returns the names listed. */
+    async function popupSearch(popup: Tab, query: string): Promise<string[]> {
+      await popup.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('.bs-search')!;
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, null);
+      await popup.type('.bs-search', query);
+      await popup.waitFor(
+        (q) => document.querySelector<HTMLInputElement>('.bs-search')?.value === q,
+        query,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100)); // one render
+      return popup.evaluate(
+        () => [...document.querySelectorAll('.bs-result-name')].map((el) => el.textContent ?? ''),
+        null,
+      );
+    }
+
+    it('searches by alias, native script and with a typo in the popup', async () => {
+      const popup = await driver.newTab();
+      await popup.goto(driver.extensionUrl('popup.html'));
+      await popup.waitFor(() => document.querySelector('.bs-search'), null);
+      expect((await popupSearch(popup, 'Ghaani'))[0]).toBe('Esmail Qaani');
+      expect((await popupSearch(popup, 'قاآنی'))[0]).toBe('Esmail Qaani');
+      expect((await popupSearch(popup, 'Solaimani'))[0]).toBe('Qasem Soleimani');
+      // Arrow keys and Enter choose a result.
+      await popupSearch(popup, 'Baghd');
+      await popup.press('ArrowDown');
+      await popup.press('ArrowUp');
+      await popup.press('Enter');
+      await popup.waitFor(
+        () => document.querySelector('[data-testid="card-title"]')?.textContent === 'Baghdad',
+        null,
+      );
+      await popup.close();
+    });
+
+    it("lists the page's names with their counts, and jumps to one on the page", async () => {
+      const page = await openDemo();
+      const popup = await driver.newTab();
+      await popup.goto(driver.extensionUrl('popup.html'));
+      await popup.waitFor(() => document.querySelector('.bs-cast-entry'), null);
+      const listed = await popup.evaluate(
+        () =>
+          Object.fromEntries(
+            [...document.querySelectorAll('.bs-cast-entry')].map((el) => [
+              el.querySelector('.bs-cast-name')!.textContent,
+              Number(el.querySelector('.bs-cast-count')!.textContent),
+            ]),
+          ),
+        null,
+      );
+      // The page's readable text (not its editor, form fields or code) says how often a name
+      // with one spelling appears.
+      const inText = await page.evaluate(
+        (names) => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let text = '';
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const skipped = n.parentElement?.closest(
+              'textarea, [contenteditable], code, pre, script, style, [hidden]',
+            );
+            if (!skipped) text += ` ${n.textContent}`;
+          }
+          return Object.fromEntries(names.map((name) => [name, text.split(name).length - 1]));
+        },
+        ['Baghdad', 'Muscat', 'Tehran'],
+      );
+      expect(listed).toMatchObject(inText);
+      expect(Object.keys(listed)).toEqual(expect.arrayContaining(['Quds Force', 'Oman']));
+      await popup.click('.bs-cast-entry[data-entity-id="esmail-qaani"]');
+      await page.bringToFront();
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
+          'Esmail Qaani',
+        null,
+      );
+      await popup.close();
+      await page.close();
+    });
+
+    it('pauses and resumes highlighting on a site from the popup', async () => {
+      const page = await openDemo();
+      const popup = await driver.newTab();
+      await popup.goto(driver.extensionUrl('popup.html'));
+      await popup.waitFor(() => document.querySelector('.bs-site'), null);
+      await popup.click('.bs-site');
+      await popup.waitFor(
+        () => document.querySelector('.bs-site')?.getAttribute('aria-pressed') === 'true',
+        null,
+      );
+      await page.bringToFront();
+      await page.waitFor(() => {
+        let ours = 0;
+        CSS.highlights.forEach(
+          (h, name) => void (name.startsWith('backstory-') && (ours += h.size)),
+        );
+        return ours === 0;
+      }, null);
+      await popup.bringToFront();
+      await popup.waitFor(
+        () =>
+          /^Paused on /.test(
+            document.querySelector('[data-testid="page-message"]')?.textContent ?? '',
+          ),
+        null,
+      );
+      await popup.click('.bs-site');
+      await page.bringToFront();
+      await page.waitFor(hasHighlights, null);
+      await popup.close();
+      await page.close();
+    });
+
+    it('explains when the page in the tab cannot be read', async () => {
+      const blank = await driver.newTab();
+      await blank.goto('about:blank');
+      const popup = await driver.newTab();
+      await popup.goto(driver.extensionUrl('popup.html'));
+      await popup.waitFor(
+        () =>
+          /cannot read this page/.test(
+            document.querySelector('[data-testid="page-message"]')?.textContent ?? '',
+          ),
+        null,
+      );
+      await popup.close();
+      await blank.close();
+    });
+
     it('stops and restarts highlighting in an open tab from the options switch', async () => {
       const page = await openDemo();
       const options = await driver.newTab();

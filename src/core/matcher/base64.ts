@@ -24,7 +24,12 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
+type NativeBase64 = { fromBase64?: (text: string) => Uint8Array };
+
 export function decodeBase64(text: string): Uint8Array {
+  // Native where the engine has it (Chrome 140, Firefox 133, Node 25): no cold loop at start-up.
+  const native = (Uint8Array as NativeBase64).fromBase64;
+  if (typeof native === 'function') return native(text);
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const bytes = new Uint8Array((text.length / 4) * 3 - padding);
   let o = 0;
