@@ -58,7 +58,7 @@ describe('EntitySearch', () => {
 
   it('forgives a typo', () => {
     expect(ids('Qaanu')).toEqual(['esmail-qaani']);
-    expect(ids('Solaimeni')).toEqual(['qasem-soleimani']);
+    expect(ids('Solaimani')).toEqual(['qasem-soleimani']);
   });
 
   it('finds a native-script name, with Arabic and Persian letters folded alike', () => {

@@ -30,6 +30,8 @@ interface Doc {
 interface Label {
   text: string;
   folded: string;
+  /** The folded words, for "a word starts with the query". */
+  words: string[];
   isName: boolean;
 }
 
@@ -42,6 +44,9 @@ function words(folded: string): string[] {
 }
 
 const FIELDS = ['name', 'aliases', 'native', 'summary'] as const;
+const RERANK = 200;
+/** Words being typed this short filter names rather than expand as prefixes. */
+const SHORT = 2;
 
 export class EntitySearch {
   private readonly entities: readonly Entity[];
@@ -52,7 +57,10 @@ export class EntitySearch {
     this.entities = entities;
     this.labels = entities.map((entity) =>
       [entity.name, ...entity.aliases.map(aliasText), ...entity.native.map((n) => n.text)].map(
-        (text, i) => ({ text, folded: foldAlias(text), isName: i === 0 }),
+        (text, i) => {
+          const folded = foldAlias(text);
+          return { text, folded, words: words(folded), isName: i === 0 };
+        },
       ),
     );
     this.mini = new MiniSearch<Doc>({
@@ -84,19 +92,43 @@ export class EntitySearch {
 
   search(query: string, limit = 20): SearchHit[] {
     const q = foldAlias(query).trim();
-    if (words(q).length === 0) return [];
-    const results = this.mini.search(query, {
-      boost: { name: 4, aliases: 3, native: 3, summary: 0.4 },
-      prefix: (term, i, terms) => i === terms.length - 1 || term.length > 2,
-      // One typo in a word of five letters or more, two from nine.
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-      combineWith: 'AND',
-    });
-    const scored = results.map((r, order) => {
-      const id = r.id as number;
+    const terms = words(q);
+    const typed = terms.at(-1);
+    if (typed === undefined) return [];
+    // A word of one or two letters being typed would expand to a large part of the index as a
+    // prefix: it filters the names instead (scanned directly when it is the whole query).
+    const short = typed.length <= SHORT;
+    let ids: number[];
+    if (short && terms.length === 1) {
+      ids = [];
+      this.labels.forEach((labels, id) => {
+        if (labels.some((l) => l.words.some((w) => w.startsWith(typed)))) ids.push(id);
+      });
+    } else {
+      const whole = short ? terms.slice(0, -1) : terms;
+      ids = this.mini
+        .search(whole.join(' '), {
+          // Summaries only once the query says enough.
+          fields: q.length >= 3 ? [...FIELDS] : ['name', 'aliases', 'native'],
+          boost: { name: 4, aliases: 3, native: 3, summary: 0.4 },
+          // The word being typed is a prefix; the words before it are whole.
+          prefix: (_term, i, all) => !short && i === all.length - 1,
+          // One typo in a word of five letters or more (a second costs more than it finds).
+          fuzzy: (term) => (term.length >= 5 ? 1 : false),
+          maxFuzzy: 1,
+          combineWith: 'AND',
+        })
+        .map((r) => r.id as number);
+      if (short)
+        ids = ids.filter((id) =>
+          this.labels[id]!.some((l) => l.words.some((w) => w.startsWith(typed))),
+        );
+    }
+    // MiniSearch ranks by relevance; the best few hundred are re-ranked name-first.
+    const scored = ids.slice(0, RERANK).map((id, order) => {
       let best: { rank: number; matched: string } | undefined;
       for (const label of this.labels[id]!) {
-        const rank = labelRank(label.folded, q) * 2 + (label.isName ? 1 : 0);
+        const rank = labelRank(label, q, terms[0]!) * 2 + (label.isName ? 1 : 0);
         if (rank > 1 && (!best || rank > best.rank)) best = { rank, matched: label.text };
       }
       const entity = this.entities[id]!;
@@ -111,10 +143,11 @@ export class EntitySearch {
   }
 }
 
-/** How well a folded name or alias answers the folded query: 0 (not at all) to 4 (exactly). */
-function labelRank(label: string, q: string): number {
-  if (label === q) return 4;
-  if (label.startsWith(q)) return 3;
-  if (words(label).some((w) => w.startsWith(words(q)[0] ?? q)) && label.includes(q)) return 2;
-  return label.includes(q) ? 1 : 0;
+/** How well a name or alias answers the folded query: 0 (not at all) to 4 (exactly). */
+function labelRank(label: Label, q: string, firstWord: string): number {
+  const { folded } = label;
+  if (folded === q) return 4;
+  if (folded.startsWith(q)) return 3;
+  if (!folded.includes(q)) return 0;
+  return label.words.some((w) => w.startsWith(firstWord)) ? 2 : 1;
 }
