@@ -27,6 +27,7 @@ function startSession(
   matcher: Matcher,
   types: MatcherPack['types'],
   initial: Settings,
+  startedAt: number,
 ): Session {
   let settings = initial;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG;
@@ -40,11 +41,19 @@ function startSession(
   const signal = AbortSignal.any([ctx.signal, running.signal]);
   // Read when a card first needs it, not at start-up (it queries the page's metadata).
   let published: { date: string | undefined } | undefined;
-  const scanner = new PageScanner(root, matcher, types, options(), signal, () => {
-    // A single-page app moved to another article: its date may differ, and the card is stale.
-    published = undefined;
-    hover.closeCard();
-  });
+  const scanner = new PageScanner(
+    root,
+    matcher,
+    types,
+    options(),
+    signal,
+    () => {
+      // A single-page app moved to another article: its date may differ, and the card is stale.
+      published = undefined;
+      hover.closeCard();
+    },
+    startedAt,
+  );
   const card = new CardHost(
     ctx,
     requestCard,
@@ -105,6 +114,8 @@ export async function runContentScript(
   ctx: ContentScriptContext,
   pack: MatcherPack,
 ): Promise<void> {
+  // The report's clock starts here, before the index is loaded and the settings read.
+  let startedAt: number | undefined = performance.now();
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
   // Injected twice (the manifest's injection and the popup's after a permission grant)?
   // The first copy that is still connected to the extension keeps the page.
@@ -115,8 +126,10 @@ export async function runContentScript(
   let session: Session | undefined;
   const apply = (settings: Settings) => {
     const on = runsOn(settings, location.hostname);
-    if (on && !session && ctx.isValid) session = startSession(ctx, matcher, pack.types, settings);
-    else session?.update(settings);
+    if (on && !session && ctx.isValid) {
+      session = startSession(ctx, matcher, pack.types, settings, startedAt ?? performance.now());
+      startedAt = undefined; // a session started later (switched back on) starts its own clock
+    } else session?.update(settings);
     if (!on && session) {
       session.stop();
       session = undefined;

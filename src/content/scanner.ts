@@ -77,10 +77,12 @@ export class PageScanner {
     signal: AbortSignal,
     /** Told when the page navigated without reloading. */
     private readonly onNavigate: () => void,
+    /** When the content script began, for the report (defaults to now). */
+    startedAt = performance.now(),
   ) {
     this.index = new PageIndex(matcher, types);
     this.stats = {
-      startedAt: performance.now(),
+      startedAt,
       firstPaintAt: null,
       scanDoneAt: null,
       longestTaskMs: 0,

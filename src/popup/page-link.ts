@@ -49,9 +49,33 @@ export async function pageState(tab: Tab): Promise<PageState> {
   if (!url || !web) return { kind: 'unsupported' };
   const origin = `${url.protocol}//${url.host}/*`;
   const allowed = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
-  return allowed
-    ? { kind: 'unsupported', host: url.hostname } // readable in principle, but no script there (a PDF, the store)
-    : { kind: 'no-access', host: url.hostname, origin };
+  if (!allowed) return { kind: 'no-access', host: url.hostname, origin };
+  // Allowed, yet no content script answers: a tab opened before Backstory was installed or
+  // updated. Start it there once; where even that fails (a PDF viewer, the store) say so.
+  if (tab.id !== undefined && !started.has(tab.id)) {
+    started.add(tab.id);
+    if (
+      await startIn(tab.id).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { kind: 'loading' };
+  }
+  return { kind: 'unsupported', host: url.hostname };
+}
+
+/** Tabs the popup has started Backstory in, so it tries once per tab. */
+const started = new Set<number>();
+
+/** Runs the content script in a tab now, as the manifest would have on load. */
+async function startIn(tabId: number): Promise<void> {
+  // The files the manifest injects on every page (WXT names them at build time).
+  const script = browser.runtime.getManifest().content_scripts?.[0];
+  const target = { tabId };
+  if (script?.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
+  if (script?.js?.length)
+    await browser.scripting.executeScript({ target, files: script.js as never[] });
 }
 
 /**
@@ -61,11 +85,7 @@ export async function pageState(tab: Tab): Promise<PageState> {
 export async function grantAccess(tab: Tab, origin: string): Promise<boolean> {
   const granted = await browser.permissions.request({ origins: [origin] });
   if (!granted || tab.id === undefined) return false;
-  // The files the manifest injects on every page (WXT names them at build time).
-  const script = browser.runtime.getManifest().content_scripts?.[0];
-  const target = { tabId: tab.id };
-  if (script?.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
-  if (script?.js?.length)
-    await browser.scripting.executeScript({ target, files: script.js as never[] });
+  started.add(tab.id);
+  await startIn(tab.id);
   return true;
 }

@@ -26,7 +26,8 @@ import {
 import { serveStatic } from '../support/server';
 import { corpusBenchPages, mounts, writeGeneratedPages } from './page/pages';
 import { formatReport, TARGETS } from './page/report';
-import { measurePage, routePages, type Browsers } from './page/run';
+import { routePages } from '../support/server';
+import { measurePage, type Browsers } from './page/run';
 
 const { values: options } = parseArgs({
   options: {

@@ -2,15 +2,15 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availability, CHROME_BUILD, CHROMIUM_PATH, chromiumArgs } from '../support/browsers';
 import { CORPUS_DIR, corpusPages } from '../support/corpus';
-import { serveStatic, type StaticServer } from '../support/server';
+import { routePages, serveStatic, type StaticServer } from '../support/server';
 import { statsWhenScanned } from '../support/stats';
 
 /**
  * Twenty real news pages, each loaded with and without the extension: the page's DOM must be
  * identical. (Errors thrown inside the content script's isolated world do not reach
- * Playwright's console events here, so this test cannot see them.) Page scripts are off in both runs so the DOM
- * is deterministic (content scripts still run), and requests that would leave the machine are
- * refused, as they are here anyway.
+ * Playwright's console events here, so this test cannot see them.) Page scripts are off in both runs (a `script-src 'none'`
+ * policy, which does not bind content scripts) so the DOM is deterministic, and requests that
+ * would leave the machine are refused, as they are here anyway.
  */
 
 const pages = corpusPages();
@@ -34,12 +34,6 @@ describe.skipIf(!run)('real news pages in Chromium', () => {
   let without: BrowserContext;
   const summary: string[] = [];
 
-  const offline = async (context: BrowserContext) => {
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-    );
-  };
-
   beforeAll(async () => {
     server = await serveStatic({ corpus: CORPUS_DIR });
     withExtension = await chromium.launchPersistentContext('', {
@@ -47,16 +41,17 @@ describe.skipIf(!run)('real news pages in Chromium', () => {
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: chromiumArgs(CHROME_BUILD),
-      javaScriptEnabled: false,
     });
     const plain = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: ['--no-sandbox'],
     });
-    without = await plain.newContext({ javaScriptEnabled: false });
-    await offline(withExtension);
-    await offline(without);
+    without = await plain.newContext();
+    // Every corpus page is served with its scripts off (and nothing leaves the machine).
+    const scriptless = new Set(pages.map((file) => `${server.url}corpus/${file}`));
+    await routePages(withExtension, server.url, scriptless);
+    await routePages(without, server.url, scriptless);
   });
 
   afterAll(async () => {

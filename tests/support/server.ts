@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { BrowserContext } from 'playwright-core';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -45,4 +46,27 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Refuses every request that would leave the machine (there is no network here anyway) and
+ * serves the pages whose scripts are off with `script-src 'none'`: saved pages' scripts cannot
+ * fetch what they need offline, and we test or measure our work, not theirs. A page's CSP does
+ * not bind content scripts. (Not Playwright's `javaScriptEnabled: false`: that also stops the
+ * content script's own timers, animation frames and callbacks, so no card would open and a
+ * time-sliced scan would never finish.)
+ */
+export async function routePages(
+  context: BrowserContext,
+  serverUrl: string,
+  scriptless: Set<string>,
+): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(serverUrl)) return route.abort();
+    if (!scriptless.has(url)) return route.continue();
+    const response = await route.fetch();
+    const csp = { 'content-security-policy': "script-src 'none'" };
+    return route.fulfill({ response, headers: { ...response.headers(), ...csp } });
+  });
 }

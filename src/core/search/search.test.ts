@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../dataset/schema';
-import { EntitySearch } from './search';
+import { EntitySearch, withinOneEdit } from './search';
 
 const entity = (
   id: string,
@@ -26,6 +26,7 @@ const search = new EntitySearch([
     native: [{ lang: 'fa', text: 'اسماعیل قاآنی' }],
     summary: 'Commander of the Quds Force since January 2020.',
   }),
+  entity('soleimani-killing-2020', 'Killing of Qasem Soleimani', ['Soleimani assassination']),
   entity('qasem-soleimani', 'Qasem Soleimani'),
   entity('qasim-al-araji', 'Qasim al-Araji'),
   entity('quds-day', 'Quds Day'),
@@ -58,7 +59,8 @@ describe('EntitySearch', () => {
 
   it('forgives a typo', () => {
     expect(ids('Qaanu')).toEqual(['esmail-qaani']);
-    expect(ids('Solaimani')).toEqual(['qasem-soleimani']);
+    // The person first: the query is more of his name than of the event's.
+    expect(ids('Solaimani')).toEqual(['qasem-soleimani', 'soleimani-killing-2020']);
   });
 
   it('finds a native-script name, with Arabic and Persian letters folded alike', () => {
@@ -74,5 +76,12 @@ describe('EntitySearch', () => {
 
   it('finds by words of the summary', () => {
     expect(ids('commander')).toEqual(['esmail-qaani']);
+  });
+
+  it('tells words one typo apart', () => {
+    expect(withinOneEdit('soleimani', 'solaimani')).toBe(true);
+    expect(withinOneEdit('qaani', 'qaan')).toBe(true);
+    expect(withinOneEdit('qaani', 'qaaniy')).toBe(true);
+    expect(withinOneEdit('soleimani', 'solaimeni')).toBe(false);
   });
 });

@@ -127,18 +127,24 @@ export class EntitySearch {
     // MiniSearch ranks by relevance; the best few hundred are re-ranked name-first.
     const scored = ids.slice(0, RERANK).map((id, order) => {
       let best: { rank: number; matched: string } | undefined;
+      let coverage = 0;
       for (const label of this.labels[id]!) {
         const rank = labelRank(label, q, terms[0]!) * 2 + (label.isName ? 1 : 0);
         if (rank > 1 && (!best || rank > best.rank)) best = { rank, matched: label.text };
+        // A canonical name beats an alias covered as much.
+        coverage = Math.max(coverage, covered(label, terms) + (label.isName ? 0.01 : 0));
       }
       const entity = this.entities[id]!;
       return {
         hit: { entity, matched: best?.matched ?? entity.name },
         rank: best?.rank ?? 0,
+        coverage,
         order,
       };
     });
-    scored.sort((a, b) => b.rank - a.rank || a.order - b.order);
+    // Equal ranks: the name the query covers most ("Soleimani" is more of "Qasem Soleimani"
+    // than of "Killing of Qasem Soleimani"), then relevance.
+    scored.sort((a, b) => b.rank - a.rank || b.coverage - a.coverage || a.order - b.order);
     return scored.slice(0, limit).map((s) => s.hit);
   }
 }
@@ -150,4 +156,36 @@ function labelRank(label: Label, q: string, firstWord: string): number {
   if (folded.startsWith(q)) return 3;
   if (!folded.includes(q)) return 0;
   return label.words.some((w) => w.startsWith(firstWord)) ? 2 : 1;
+}
+
+/** The share of a label's words that some query word starts, or names with at most one typo. */
+function covered(label: Label, terms: string[]): number {
+  if (label.words.length === 0) return 0;
+  let hit = 0;
+  for (const word of label.words)
+    if (terms.some((t) => word.startsWith(t) || (t.length >= 5 && withinOneEdit(word, t)))) hit++;
+  return hit / label.words.length;
+}
+
+/** Whether two words differ by at most one inserted, deleted or changed letter. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
 }

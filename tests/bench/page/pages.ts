@@ -25,7 +25,7 @@ export interface BenchPage {
   path: string;
   bytes: number;
   kind: PageKind;
-  /** Whether the page's own scripts run (off for saved pages: see `routePages` in run.ts). */
+  /** Whether the page's own scripts run (off for saved pages: see `routePages` in tests/support/server.ts). */
   scripts: boolean;
 }
 

@@ -31,29 +31,6 @@ const CARD_TIMEOUT_MS = 5_000;
 const SETTLE_MS = 1_000;
 const TICKER_MS = 5_000;
 
-/**
- * Refuses every request that would leave the machine (there is no network here anyway) and
- * serves the pages whose scripts are off with `script-src 'none'`: saved pages' scripts cannot
- * fetch what they need offline, and we measure our work, not theirs. A page's CSP does not
- * bind content scripts. (Not Playwright's `javaScriptEnabled: false` as in
- * tests/e2e/corpus.e2e.ts: that also stops the content script's own timers, animation
- * frames and callbacks, so no card ever opens and a time-sliced scan would never finish.)
- */
-export async function routePages(
-  context: BrowserContext,
-  serverUrl: string,
-  scriptless: Set<string>,
-): Promise<void> {
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(serverUrl)) return route.abort();
-    if (!scriptless.has(url)) return route.continue();
-    const response = await route.fetch();
-    const csp = { 'content-security-policy': "script-src 'none'" };
-    return route.fulfill({ response, headers: { ...response.headers(), ...csp } });
-  });
-}
-
 async function withExtension(
   page: BenchPage,
   tab: Page,
