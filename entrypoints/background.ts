@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { answerRequest } from '../src/background/requests';
 import { CardModels } from '../src/core/dataset/card-model';
 import { COMMANDS } from '../src/shared/messages';
+import { settingsAreas } from '../src/platform/settings-areas';
 import { loadSettings, saveSettings } from '../src/shared/settings';
 
 export default defineBackground(() => {
@@ -23,9 +24,9 @@ export default defineBackground(() => {
         void browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
     });
   });
-  // Store complete settings on install and update, so every context reads the same object
-  // and a value damaged by an older version is repaired field by field.
+  // Store complete settings on install and update, so every context reads the same object,
+  // migrated to this version's shape (a damaged value is repaired field by field, backed up).
   browser.runtime.onInstalled.addListener(() => {
-    void loadSettings(browser.storage.local).then((s) => saveSettings(browser.storage.local, s));
+    void loadSettings(settingsAreas()).then((s) => saveSettings(settingsAreas(), s));
   });
 });

@@ -11,7 +11,6 @@
  */
 import { ENTITY_TYPES } from '../core/dataset/schema';
 import type { PageMatch, ScannedBlock } from './page-index';
-import highlightCss from './highlight.css?inline';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 export const CATEGORIES = [...ENTITY_TYPES, 'other'] as const;
@@ -37,7 +36,9 @@ export class Painter {
   private readonly near = new Map<ScannedBlock, number>();
   private readonly watched = new Map<Element, Set<ScannedBlock>>();
   private readonly observer: IntersectionObserver;
-  private readonly styledRoots = new WeakSet<ShadowRoot>();
+  private readonly styledRoots: (Document | ShadowRoot)[] = [];
+  /** The reader's highlight look, adopted by the document and every shadow root with names. */
+  private readonly sheet: CSSStyleSheet | undefined = makeSheet();
   private lastRestore = -Infinity;
 
   constructor(
@@ -126,6 +127,14 @@ export class Painter {
     }
     this.highlights.clear();
     clearCurrent();
+    // Our stylesheet leaves the document and the shadow roots it was adopted by.
+    for (const root of this.styledRoots.splice(0)) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {
+        // a root that refused the sheet never had it
+      }
+    }
   }
 
   private highlight(category: Category): Highlight {
@@ -168,20 +177,37 @@ export class Painter {
     this.sync();
   }
 
+  /** Sets the reader's colours and highlight style, everywhere the sheet is adopted. */
+  setStyle(css: string): void {
+    this.sheet?.replaceSync(css);
+    this.adopt(document);
+  }
+
   /**
-   * Styles in the document do not reach into shadow trees, so a shadow root with names in it
-   * gets our highlight rules as an adopted stylesheet (no element is added to it).
+   * The highlight rules go in as an adopted stylesheet: no element enters the page, one
+   * sheet object serves the document and each shadow root (document styles do not reach
+   * into shadow trees), and a change of colours is one `replaceSync`.
    */
-  private styleShadowRoot(root: ShadowRoot): void {
-    if (this.styledRoots.has(root)) return;
-    this.styledRoots.add(root);
+  private adopt(root: Document | ShadowRoot): void {
+    if (!this.sheet || this.styledRoots.includes(root)) return;
+    this.styledRoots.push(root);
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
     } catch {
       // A browser that refuses: names there are found and hoverable, just not painted.
     }
+  }
+
+  private styleShadowRoot(root: ShadowRoot): void {
+    this.adopt(root);
+  }
+}
+
+function makeSheet(): CSSStyleSheet | undefined {
+  try {
+    return new CSSStyleSheet();
+  } catch {
+    return undefined; // no constructable stylesheets: the manifest's default look stays
   }
 }
 

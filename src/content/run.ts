@@ -3,7 +3,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherPack } from '../core/matcher/pack';
 import { pageRequestSchema, type PageEntities, type PageStats } from '../shared/messages';
-import { loadSettings, runsOn, settingsFromChange, type Settings } from '../shared/settings';
+import { loadSettings, runsOn, type Settings } from '../shared/settings';
+import { onSettingsStored, settingsAreas } from '../platform/settings-areas';
+import { ENTITY_TYPES } from '../core/dataset/schema';
+import { highlightCss } from '../shared/highlight-style';
 import { articleDate } from './article-date';
 import { requestCard } from './background-client';
 import { CARD_HOST_TAG, CardHost } from './card-host';
@@ -71,6 +74,9 @@ function startSession(
     (ms) => scanner.recordCardTime(ms),
     (text) => matcher.findAll(text)[0]?.entityId,
   );
+  const look = (s: Settings) =>
+    scanner.setLook(new Set(ENTITY_TYPES.filter((t) => !s.categories[t].on)), highlightCss(s));
+  look(settings);
   scanner.start();
   return {
     navigate(direction) {
@@ -99,6 +105,7 @@ function startSession(
       const changed =
         next.density !== settings.density || next.includeCode !== settings.includeCode;
       settings = next;
+      look(next);
       if (changed) scanner.update(options());
     },
     stop() {
@@ -135,10 +142,8 @@ export async function runContentScript(
       session = undefined;
     }
   };
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const next = area === 'local' ? settingsFromChange(changes) : undefined;
-    if (next) apply(next);
-  };
+  // Settings may live in sync or local storage: a change in either is read back whole.
+  const reload = () => void loadSettings(settingsAreas()).then(apply);
   const onMessage = (message: unknown) => {
     const request = pageRequestSchema.safeParse(message);
     if (!request.success) return undefined;
@@ -162,12 +167,12 @@ export async function runContentScript(
         return session ? Promise.resolve(session.stats()) : undefined;
     }
   };
-  browser.storage.onChanged.addListener(onChanged);
+  const stopWatching = onSettingsStored(reload);
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
-    browser.storage.onChanged.removeListener(onChanged);
+    stopWatching();
     session?.stop();
   });
-  apply(await loadSettings(browser.storage.local));
+  apply(await loadSettings(settingsAreas()));
 }

@@ -65,6 +65,7 @@ export class PageScanner {
   private fullRescan = false;
   private lastFullRescan = -Infinity;
   private first = new Map<string, PageMatch>();
+  private hiddenCategories = new Set<string>();
   private running = false;
   private timer: number | undefined;
   private stopped = false;
@@ -130,7 +131,18 @@ export class PageScanner {
   }
 
   isShown(match: PageMatch): boolean {
+    if (this.hiddenCategories.has(match.category)) return false;
     return !this.options.firstMentionOnly || this.first.get(match.entityId) === match;
+  }
+
+  /**
+   * The reader's look: which categories are shown, and the highlight rules (colours, style).
+   * Applied at once, without reading the page again.
+   */
+  setLook(hidden: ReadonlySet<string>, css: string): void {
+    this.hiddenCategories = new Set(hidden);
+    this.painter.setStyle(css);
+    this.measure('restyle', () => this.painter.sync());
   }
 
   /** The names shown on the page, in document order. */

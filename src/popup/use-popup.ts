@@ -6,11 +6,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Entity } from '../core/dataset/schema';
+import { onSettingsStored, settingsAreas } from '../platform/settings-areas';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   saveSettings,
-  settingsFromChange,
   withSitePaused,
   type Settings,
 } from '../shared/settings';
@@ -25,14 +25,10 @@ export function usePopup(entities: ReadonlyMap<string, Entity>) {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
 
   useEffect(() => {
-    void loadSettings(browser.storage.local).then(setSettings);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const next = area === 'local' ? settingsFromChange(changes) : undefined;
-      if (next) setSettings(next);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const reload = () => void loadSettings(settingsAreas()).then(setSettings);
+    reload();
     void targetTab().then(setTab);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return onSettingsStored(reload);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -61,7 +57,7 @@ export function usePopup(entities: ReadonlyMap<string, Entity>) {
       : state;
 
   const save = (next: Partial<Settings>) =>
-    void saveSettings(browser.storage.local, next).then(setSettings);
+    void saveSettings(settingsAreas(), next).then(setSettings);
 
   return {
     page,

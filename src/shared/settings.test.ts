@@ -2,78 +2,118 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
-  parseSettings,
-  saveSettings,
+  loadSettingsWithProblems,
+  readSettings,
   runsOn,
+  saveSettings,
+  SETTINGS_BACKUP_KEY,
+  SETTINGS_KEY,
   settingsFromChange,
+  SYNC_ITEM_LIMIT,
   withSitePaused,
 } from './settings';
 
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data = { ...initial };
+function memoryArea(initial: Record<string, unknown> = {}, quota = Infinity) {
+  const data: Record<string, unknown> = { ...initial };
   return {
     data,
-    get: async (key: string) => (key in data ? { [key]: data[key] } : {}),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+    async get(key: string) {
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) {
+        if (JSON.stringify({ [k]: v }).length > quota) throw new Error('QUOTA_BYTES_PER_ITEM');
+        data[k] = structuredClone(v);
+      }
+    },
   };
 }
 
 describe('settings', () => {
-  it('starts enabled', async () => {
-    expect(await loadSettings(memoryArea())).toEqual({
+  it('starts from the defaults', async () => {
+    expect(await loadSettings(memoryArea())).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps what was saved, in sync when it fits', async () => {
+    const local = memoryArea();
+    const sync = memoryArea({}, 8192);
+    await saveSettings({ local, sync }, { density: 'first', hoverDelayMs: 500 });
+    expect(sync.data[SETTINGS_KEY]).toMatchObject({ density: 'first', version: 2 });
+    expect(local.data[SETTINGS_KEY]).toBeUndefined();
+    expect(await loadSettings({ local, sync })).toMatchObject({
+      density: 'first',
+      hoverDelayMs: 500,
+    });
+  });
+
+  it('moves to local storage when the settings outgrow the sync quota', async () => {
+    const local = memoryArea();
+    const sync = memoryArea({}, 8192);
+    const siteList = Array.from({ length: 600 }, (_, i) => `site-number-${i}.example.org`);
+    await saveSettings({ local, sync }, { siteList });
+    expect(JSON.stringify(siteList).length).toBeGreaterThan(SYNC_ITEM_LIMIT);
+    expect(local.data[SETTINGS_KEY]).toMatchObject({ siteList });
+    // The newer copy wins over the older one left in sync.
+    expect((await loadSettings({ local, sync })).siteList).toHaveLength(600);
+  });
+
+  it('migrates version 1 (no version field) and keeps its values', () => {
+    const v1 = {
+      enabled: false,
+      hoverDelayMs: 800,
+      density: 'first',
+      includeCode: true,
+      theme: 'dark',
+    };
+    const { settings, problems } = readSettings(v1);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...v1 });
+  });
+
+  it('falls back field by field, says which, and keeps a backup of what was stored', async () => {
+    const damaged = {
+      version: 2,
+      enabled: 'yes',
+      hoverDelayMs: 99999,
+      density: 'first',
+      categories: { person: { on: false, colour: '#123456' }, place: { on: true, colour: 'red' } },
+      siteList: ['example.com', 'not a host'],
+    };
+    const local = memoryArea({ [SETTINGS_KEY]: damaged });
+    const loaded = await loadSettingsWithProblems(local);
+    expect(loaded.settings).toMatchObject({
       enabled: true,
       hoverDelayMs: 300,
-      density: 'all',
-      includeCode: false,
-      theme: 'auto',
-      pausedSites: [],
+      density: 'first',
+      siteList: [],
     });
+    expect(loaded.settings.categories.person).toEqual({ on: false, colour: '#123456' });
+    expect(loaded.settings.categories.place).toEqual(DEFAULT_SETTINGS.categories.place);
+    expect(loaded.problems.map((p) => p.split(':')[0])).toEqual([
+      'enabled',
+      'hoverDelayMs',
+      'siteList',
+      'categories.place',
+    ]);
+    expect(local.data[SETTINGS_BACKUP_KEY]).toMatchObject({ raw: damaged });
   });
 
-  it('keeps what was saved', async () => {
-    const area = memoryArea();
-    await saveSettings(area, { enabled: false });
-    expect(await loadSettings(area)).toEqual({
-      enabled: false,
-      hoverDelayMs: 300,
-      density: 'all',
-      includeCode: false,
-      theme: 'auto',
-      pausedSites: [],
-    });
+  it('reads what it knows from a newer version and says so', () => {
+    const { settings, problems } = readSettings({ version: 9, density: 'first', future: 1 });
+    expect(settings.density).toBe('first');
+    expect(problems[0]).toMatch(/newer version/);
   });
 
-  it('falls back to defaults field by field when the stored value is damaged', () => {
-    expect(parseSettings({ enabled: 'yes' })).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ enabled: false, unknown: 1 })).toEqual({
-      enabled: false,
-      hoverDelayMs: 300,
-      density: 'all',
-      includeCode: false,
-      theme: 'auto',
-      pausedSites: [],
-    });
-    expect(parseSettings({ enabled: false, hoverDelayMs: -5 })).toEqual({
-      enabled: false,
-      hoverDelayMs: 300,
-      density: 'all',
-      includeCode: false,
-      theme: 'auto',
-      pausedSites: [],
-    });
+  it('survives stored values that are not objects', () => {
+    expect(readSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings(null).problems).toHaveLength(1);
   });
 
   it('reads changes only when the settings key changed', () => {
     expect(settingsFromChange({ other: { newValue: 1 } })).toBeUndefined();
-    expect(settingsFromChange({ settings: { newValue: { enabled: false } } })).toEqual({
-      enabled: false,
-      hoverDelayMs: 300,
-      density: 'all',
-      includeCode: false,
-      theme: 'auto',
-      pausedSites: [],
-    });
+    expect(
+      settingsFromChange({ [SETTINGS_KEY]: { newValue: { density: 'first' } } })?.density,
+    ).toBe('first');
   });
 
   it('pauses and resumes one site without touching the others', () => {
@@ -84,10 +124,14 @@ describe('settings', () => {
       true,
     );
     expect(runsOn({ ...DEFAULT_SETTINGS, enabled: false }, 'other.example.org')).toBe(false);
-    // A damaged list loses only itself.
-    expect(parseSettings({ pausedSites: 'oops', density: 'first' })).toMatchObject({
-      pausedSites: [],
-      density: 'first',
-    });
+  });
+
+  it('runs everywhere except the listed sites, or only on them', () => {
+    const except = { ...DEFAULT_SETTINGS, siteList: ['mybank.example'] };
+    expect(runsOn(except, 'www.mybank.example')).toBe(false);
+    expect(runsOn(except, 'news.example.org')).toBe(true);
+    const only = { ...except, siteMode: 'only' as const, siteList: ['news.example.org'] };
+    expect(runsOn(only, 'news.example.org')).toBe(true);
+    expect(runsOn(only, 'www.mybank.example')).toBe(false);
   });
 });

@@ -1,17 +1,57 @@
+import type { ComponentChildren } from 'preact';
 import type { Settings } from '../shared/settings';
+import { Look } from './options/Look';
+import { Shortcuts, type Shortcut } from './options/Shortcuts';
+import { SiteRules } from './options/SiteRules';
 
 export interface OptionsFormProps {
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
   /** A short confirmation or error shown after saving. */
   status?: string;
+  /** Settings that could not be read and were reset (a backup of the stored value was kept). */
+  problems?: string[];
+  onDismissProblems?: () => void;
+  shortcuts?: Shortcut[];
+  onOpenShortcutSettings?: () => void;
+  shortcutsHowTo?: string;
+  /** Further sections (datasets, notes), drawn after the settings. */
+  children?: ComponentChildren;
 }
 
 /** The options page: every setting with a sentence that says what it does. */
-export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
+export function OptionsForm({
+  settings,
+  onChange,
+  status,
+  problems = [],
+  onDismissProblems,
+  shortcuts = [],
+  onOpenShortcutSettings,
+  shortcutsHowTo = '',
+  children,
+}: OptionsFormProps) {
   return (
     <main class="bs-options">
       <h1>Backstory options</h1>
+      {problems.length > 0 && (
+        <div class="bs-banner" role="alert" data-testid="settings-problems">
+          <p>
+            <strong>Some saved settings could not be read and were reset to their defaults.</strong>{' '}
+            A copy of what was stored is kept in the extension's storage.
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          {onDismissProblems && (
+            <button type="button" class="bs-link" onClick={onDismissProblems}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
       <section>
         <label class="bs-option">
           <input
@@ -100,10 +140,18 @@ export function OptionsForm({ settings, onChange, status }: OptionsFormProps) {
             Names inside code and preformatted text are skipped unless this is on.
           </span>
         </label>
+        <SiteRules settings={settings} onChange={onChange} />
+        <Look settings={settings} onChange={onChange} />
+        <Shortcuts
+          shortcuts={shortcuts}
+          onOpenBrowserSettings={onOpenShortcutSettings}
+          howToChange={shortcutsHowTo}
+        />
       </section>
       <p class="bs-status" role="status">
         {status ?? ''}
       </p>
+      {children}
     </main>
   );
 }

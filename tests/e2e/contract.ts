@@ -701,7 +701,8 @@ export function describeExtension(
           }, null);
           return texts;
         },
-        3_000,
+        // The page has 6,000 paragraphs: the bottom is painted once the scan has reached it.
+        10_000,
         'the last paragraph to be painted after scrolling',
       );
       const bottom = await tab.evaluate(nearViewport, null);

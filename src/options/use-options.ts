@@ -1,0 +1,86 @@
+/**
+ * The options page joined to the browser: settings loaded (with anything that had to be
+ * reset), followed live, and saved as the reader changes them (text and number fields are
+ * debounced so typing does not write storage per key); the keyboard shortcuts as the browser
+ * has them now.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { onSettingsStored, settingsAreas } from '../platform/settings-areas';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  loadSettingsWithProblems,
+  saveSettings,
+  type Settings,
+} from '../shared/settings';
+import type { Shortcut } from '../ui/options/Shortcuts';
+
+const SAVE_DELAY_MS = 300;
+const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
+
+export function useOptions() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState<string>();
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const pending = useRef<Partial<Settings>>({});
+  const timer = useRef<number>();
+
+  useEffect(() => {
+    void loadSettingsWithProblems(settingsAreas()).then((loaded) => {
+      setSettings(loaded.settings);
+      setProblems(loaded.problems);
+    });
+    void browser.commands.getAll().then((commands) =>
+      setShortcuts(
+        commands
+          .filter((c) => c.name && c.name !== '_execute_action')
+          .map((c) => ({
+            name: c.name!,
+            description: c.description ?? c.name!,
+            shortcut: c.shortcut ?? '',
+          })),
+      ),
+    );
+    // Changes made elsewhere (the popup, another options tab) show here too.
+    // Changes made elsewhere (the popup, another options tab) show here too; edits not yet
+    // saved stay on top.
+    return onSettingsStored(
+      () =>
+        void loadSettings(settingsAreas()).then((s) => setSettings({ ...s, ...pending.current })),
+    );
+  }, []);
+
+  const flush = () => {
+    const patch = pending.current;
+    pending.current = {};
+    timer.current = undefined;
+    saveSettings(settingsAreas(), patch).then(
+      () => setStatus('Saved. Open tabs follow at once.'),
+      (error: unknown) => setStatus(`Not saved: ${String(error)}`),
+    );
+  };
+
+  const onChange = (patch: Partial<Settings>) => {
+    setSettings((now) => ({ ...now, ...patch }));
+    pending.current = { ...pending.current, ...patch };
+    clearTimeout(timer.current);
+    timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+  };
+
+  return {
+    settings,
+    onChange,
+    status,
+    problems,
+    onDismissProblems: () => setProblems([]),
+    shortcuts,
+    shortcutsHowTo: isFirefox()
+      ? 'Firefox keeps them under Add-ons and themes → ⚙ → Manage Extension Shortcuts.'
+      : 'Chrome keeps them on its extensions page, under Keyboard shortcuts.',
+    onOpenShortcutSettings: isFirefox()
+      ? undefined
+      : () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+  };
+}

@@ -1,0 +1,30 @@
+import { ENTITY_TYPES } from '../core/dataset/schema';
+import type { Settings } from './settings';
+
+/** `#rrggbb` as `rgba(r, g, b, a)`. */
+function rgba(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/**
+ * The highlight rules for the reader's look: one rule per category in its colour, as an
+ * underline, a background tint, or both; and the keyboard's current mark on top. Used on
+ * pages (an adopted stylesheet) and by the options page's live preview.
+ */
+export function highlightCss(settings: Pick<Settings, 'categories' | 'highlightStyle'>): string {
+  const { highlightStyle } = settings;
+  const rules = ENTITY_TYPES.map((type) => {
+    const { colour } = settings.categories[type];
+    const tint = highlightStyle !== 'underline' ? `background-color: ${rgba(colour, 0.22)};` : '';
+    const line =
+      highlightStyle !== 'tint'
+        ? `text-decoration: underline ${highlightStyle === 'both' ? 'dotted' : 'solid'} ${rgba(colour, 0.95)}; text-decoration-thickness: 2px; text-underline-offset: 2px;`
+        : '';
+    return `::highlight(backstory-${type}) { ${tint} ${line} }`;
+  });
+  rules.push(
+    '::highlight(backstory-other) { background-color: rgba(255, 196, 61, 0.3); text-decoration: underline dotted rgba(154, 91, 0, 0.85); }',
+  );
+  return rules.join('\n');
+}
