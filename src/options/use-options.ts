@@ -53,14 +53,28 @@ export function useOptions() {
   }, []);
 
   const flush = () => {
-    const patch = pending.current;
-    pending.current = {};
+    clearTimeout(timer.current);
     timer.current = undefined;
+    const patch = pending.current;
+    if (Object.keys(patch).length === 0) return;
+    pending.current = {};
     saveSettings(settingsAreas(), patch).then(
       () => setStatus('Saved. Open tabs follow at once.'),
       (error: unknown) => setStatus(`Not saved: ${String(error)}`),
     );
   };
+
+  // A change still waiting for its debounce is saved at once when the page is hidden (the
+  // reader switched to the tab the change is for) or closed: timers in hidden pages may wait.
+  useEffect(() => {
+    const now = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', now);
+    addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', now);
+      removeEventListener('pagehide', flush);
+    };
+  }, []);
 
   const onChange = (patch: Partial<Settings>) => {
     setSettings((now) => ({ ...now, ...patch }));

@@ -472,6 +472,126 @@ export function describeExtension(
       await blank.close();
     });
 
+    /**
+     * Sets (or, with undefined, removes) the stored settings in both storage areas from an
+     * extension page: `local` gets `value`, `sync` is emptied.
+     */
+    async function storeSettings(value: object | undefined): Promise<void> {
+      const ext = await driver.newTab();
+      await ext.goto(driver.extensionUrl('options.html'));
+      await ext.evaluate(async (v) => {
+        type Area = { set(x: object): Promise<void>; remove(k: string): Promise<void> };
+        type Api = { storage: { local: Area; sync: Area } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const { storage } = (g.browser ?? g.chrome)!;
+        await storage.sync.remove('settings');
+        if (v === null) await storage.local.remove('settings');
+        else await storage.local.set({ settings: v });
+      }, value ?? null);
+      await ext.close();
+    }
+
+    /** Back to the defaults, so one test's settings do not leak into the next. */
+    const resetSettings = () => storeSettings(undefined);
+
+    it('applies categories, colours, highlight style and site rules to an open tab', async () => {
+      const page = await openDemo();
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(() => document.querySelector('input[name="category-place"]'), null);
+      const texts = () => page.evaluate(highlightedTexts, null);
+
+      await options.click('input[name="category-place"]');
+      await until(
+        async () => {
+          const t = await texts();
+          return !t.includes('Baghdad') && t.includes('Esmail Qaani');
+        },
+        5_000,
+        'places to be left unmarked',
+      );
+      await options.click('input[name="category-place"]');
+      await until(async () => (await texts()).includes('Baghdad'), 5_000, 'places back');
+
+      await options.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('input[name="colour-person"]')!;
+        input.value = '#0000ff';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, null);
+      await options.click('input[name="highlightStyle"][value="underline"]');
+      const personRule = () =>
+        page.evaluate(
+          () =>
+            document.adoptedStyleSheets
+              .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+              .find((r) => r.includes('backstory-person')) ?? '',
+          null,
+        );
+      await until(
+        async () => {
+          const rule = await personRule();
+          return rule.includes('rgba(0, 0, 255') && !rule.includes('background-color');
+        },
+        5_000,
+        'the person rule to be a blue underline',
+      );
+
+      await options.type('textarea[name="siteList"]', '127.0.0.1');
+      await page.bringToFront(); // waits poll on animation frames, which hidden tabs lack
+      await page.waitFor(() => {
+        let ours = 0;
+        CSS.highlights.forEach(
+          (h, name) => void (name.startsWith('backstory-') && (ours += h.size)),
+        );
+        return ours === 0;
+      }, null);
+      await options.evaluate(() => {
+        const area = document.querySelector<HTMLTextAreaElement>('textarea[name="siteList"]')!;
+        area.value = 'not a host/';
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, null);
+      await options.waitFor(
+        () =>
+          /Line 1: .*not saved until fixed/.test(
+            document.querySelector('.bs-error')?.textContent ?? '',
+          ),
+        null,
+      );
+      await options.evaluate(() => {
+        const area = document.querySelector<HTMLTextAreaElement>('textarea[name="siteList"]')!;
+        area.value = '';
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, null);
+      await page.bringToFront();
+      await page.waitFor(hasHighlights, null);
+      await options.close();
+      await page.close();
+      await resetSettings();
+    });
+
+    it('resets damaged settings field by field, keeps the rest, and says so', async () => {
+      await storeSettings({ version: 2, enabled: 'yes', density: 'first' });
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(
+        () =>
+          document
+            .querySelector('[data-testid="settings-problems"]')
+            ?.textContent?.includes('enabled'),
+        null,
+      );
+      expect(
+        await options.evaluate(
+          () =>
+            document.querySelector<HTMLInputElement>('input[name="density"][value="first"]')!
+              .checked,
+          null,
+        ),
+      ).toBe(true);
+      await options.close();
+      await resetSettings();
+    });
+
     it('stops and restarts highlighting in an open tab from the options switch', async () => {
       const page = await openDemo();
       const options = await driver.newTab();
