@@ -15,7 +15,8 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-const slug = z
+/** Entity ids, and pack ids: stable, URL- and file-name-safe. */
+export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "quds-force"');
 
@@ -27,10 +28,13 @@ export const partialDate = z
     'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
   );
 
-const text = z.string().trim().min(1, 'must not be empty');
+export const text = z.string().trim().min(1, 'must not be empty');
+
+/** Sources and pack homepages: https only, so no javascript: or plain-http link reaches a card. */
+export const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
 
 export const sourceSchema = z.strictObject({
-  url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+  url: httpsUrl,
   publisher: text,
   read: partialDate.describe('the day we read the source'),
 });

@@ -18,7 +18,8 @@ export class DatasetError extends Error {
   }
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
+/** `facts[0].sources[1].url`: how every problem names its field, in data/ and in packs. */
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path
     .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
     .join('')
