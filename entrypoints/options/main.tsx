@@ -1,10 +1,17 @@
 import { render } from 'preact';
+import dataset from 'virtual:backstory-dataset';
 import { useOptions } from '../../src/options/use-options';
+import { usePacks } from '../../src/options/use-packs';
 import { OptionsForm } from '../../src/ui/OptionsForm';
+import { Datasets } from '../../src/ui/options/Datasets';
 import '../../src/ui/options.css';
 
 function Options() {
-  return <OptionsForm {...useOptions()} />;
+  return (
+    <OptionsForm {...useOptions()}>
+      <Datasets {...usePacks(dataset)} />
+    </OptionsForm>
+  );
 }
 
 render(<Options />, document.getElementById('app')!);

@@ -1,28 +1,25 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import dataset from 'virtual:backstory-dataset';
 import { browser } from 'wxt/browser';
-import { CardModels } from '../../src/core/dataset/card-model';
-import { EntitySearch } from '../../src/core/search/search';
+import { popupData } from '../../src/popup/popup-data';
 import { usePopup } from '../../src/popup/use-popup';
 import { PopupApp } from '../../src/ui/PopupApp';
 import '../../src/ui/card.css';
 import '../../src/ui/popup.css';
 
-// Built on first use, so the popup draws before any index exists.
-let index: EntitySearch | undefined;
-let cards: CardModels | undefined;
-const entities = new Map(dataset.entities.map((e) => [e.id, e]));
-const search = (q: string) =>
-  q.trim() ? (index ??= new EntitySearch(dataset.entities)).search(q) : [];
-const getCard = (id: string) => (cards ??= new CardModels(dataset)).card(id);
+const data = popupData(dataset);
 
 function Popup() {
+  // Drawn again once imported packs are loaded, so their names are searchable and listed.
+  const [, setLoaded] = useState(0);
+  useEffect(() => void data.ready.then(() => setLoaded(1)), []);
   return (
     <PopupApp
-      search={search}
-      getCard={getCard}
+      search={data.search}
+      getCard={data.getCard}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      {...usePopup(entities)}
+      {...usePopup(data.entities())}
     />
   );
 }

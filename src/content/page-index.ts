@@ -1,5 +1,6 @@
 import type { EntityType } from '../core/dataset/schema';
-import type { DocumentState, Matcher } from '../core/matcher/matcher';
+import type { DocumentState } from '../core/matcher/matcher';
+import type { NameFinder } from '../core/matcher/matcher-set';
 import { locate, type TextBlock } from './text-blocks';
 
 /** One name found on the page: its entity and the text it covers (a StaticRange: not live). */
@@ -73,7 +74,7 @@ export class PageIndex {
   private matchCount = 0;
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly matcher: NameFinder,
     private readonly types: Record<string, EntityType>,
   ) {}
 

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
+import { MatcherSet, type NameFinder } from '../core/matcher/matcher-set';
+import { EXTRA_INDEX_KEY, type ExtraIndex } from '../shared/packs';
 import type { MatcherPack } from '../core/matcher/pack';
 import { pageRequestSchema, type PageEntities, type PageStats } from '../shared/messages';
 import { loadSettings, runsOn, type Settings } from '../shared/settings';
@@ -27,7 +29,7 @@ interface Session {
 
 function startSession(
   ctx: ContentScriptContext,
-  matcher: Matcher,
+  matcher: NameFinder,
   types: MatcherPack['types'],
   initial: Settings,
   startedAt: number,
@@ -129,12 +131,35 @@ export async function runContentScript(
   const running = globalThis as { backstoryContext?: ContentScriptContext };
   if (running.backstoryContext?.isValid) return;
   running.backstoryContext = ctx;
-  const matcher = Matcher.load(pack.index);
+  const bundled = Matcher.load(pack.index);
+  // Names of imported packs: an index of their own, compiled by the background.
+  let names: { matcher: NameFinder; types: MatcherPack['types'] } = {
+    matcher: bundled,
+    types: pack.types,
+  };
+  const loadPackNames = async () => {
+    const stored = (await browser.storage.local.get(EXTRA_INDEX_KEY))[EXTRA_INDEX_KEY] as
+      ExtraIndex | undefined;
+    try {
+      names = stored
+        ? {
+            matcher: new MatcherSet([bundled, Matcher.load(stored.index)]),
+            types: { ...pack.types, ...stored.types },
+          }
+        : { matcher: bundled, types: pack.types };
+    } catch {
+      names = { matcher: bundled, types: pack.types }; // a damaged index: the bundled names still work
+    }
+  };
+  await loadPackNames();
   let session: Session | undefined;
+  let current: Settings | undefined;
   const apply = (settings: Settings) => {
+    current = settings;
     const on = runsOn(settings, location.hostname);
     if (on && !session && ctx.isValid) {
-      session = startSession(ctx, matcher, pack.types, settings, startedAt ?? performance.now());
+      const { matcher, types } = names;
+      session = startSession(ctx, matcher, types, settings, startedAt ?? performance.now());
       startedAt = undefined; // a session started later (switched back on) starts its own clock
     } else session?.update(settings);
     if (!on && session) {
@@ -168,10 +193,21 @@ export async function runContentScript(
     }
   };
   const stopWatching = onSettingsStored(reload);
+  // Packs enabled, disabled, imported or removed: read the page again with the new names.
+  const onPacks = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(EXTRA_INDEX_KEY in changes)) return;
+    void loadPackNames().then(() => {
+      session?.stop();
+      session = undefined;
+      if (current) apply(current);
+    });
+  };
+  browser.storage.onChanged.addListener(onPacks);
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     stopWatching();
+    browser.storage.onChanged.removeListener(onPacks);
     session?.stop();
   });
   apply(await loadSettings(settingsAreas()));

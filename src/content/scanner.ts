@@ -4,7 +4,8 @@
  * only what changes. The DOM is read, never written.
  */
 import type { EntityType } from '../core/dataset/schema';
-import { newDocumentState, type DocumentState, type Matcher } from '../core/matcher/matcher';
+import { newDocumentState, type DocumentState } from '../core/matcher/matcher';
+import type { NameFinder } from '../core/matcher/matcher-set';
 import type { PageStats } from '../shared/messages';
 import { caretAt } from './hit-test';
 import { Painter } from './highlights';
@@ -72,7 +73,7 @@ export class PageScanner {
 
   constructor(
     private readonly root: Element,
-    matcher: Matcher,
+    matcher: NameFinder,
     types: Record<string, EntityType>,
     private options: ScanOptions,
     signal: AbortSignal,
@@ -458,7 +459,7 @@ export class PageScanner {
 /** Reads a whole subtree at once (tests). */
 export function scanNow(
   root: Node,
-  matcher: Matcher,
+  matcher: NameFinder,
   types: Record<string, EntityType> = {},
   options: ScanOptions = {},
 ): PageMatch[] {

@@ -7,6 +7,7 @@ import { serveStatic, type StaticServer } from '../support/server';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
+const PACKS_DIR = fileURLToPath(new URL('../fixtures/packs', import.meta.url));
 /** Screenshots kept for people to look at (not committed). */
 const ARTIFACTS = fileURLToPath(new URL('../../.output/test-artifacts', import.meta.url));
 
@@ -590,6 +591,72 @@ export function describeExtension(
       ).toBe(true);
       await options.close();
       await resetSettings();
+    });
+
+    it('imports a pack whose names are then highlighted, and refuses a broken one keeping the old', async () => {
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(() => document.querySelector('input[name="pack"]'), null);
+      await options.upload('input[name="pack"]', `${PACKS_DIR}/test-pack.json`);
+      await options.waitFor(
+        () =>
+          /Imported Test fixture pack: 1 entries/.test(
+            document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
+          ),
+        null,
+      );
+      const page = await openFixture('pack-page.html');
+      await until(
+        async () => (await page.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
+        5_000,
+        "the pack's name to be highlighted",
+      );
+      await hoverName(page, 'Zephyr Commission');
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
+          'Zephyr Commission',
+        null,
+      );
+
+      await options.bringToFront();
+      await options.upload('input[name="pack"]', `${PACKS_DIR}/broken-pack.json`);
+      await options.waitFor(
+        () =>
+          document
+            .querySelector('[data-testid="import-problems"]')
+            ?.textContent?.includes('entities[0].aliases[0]'),
+        null,
+      );
+      expect(
+        await options.evaluate(
+          () => document.querySelector('[data-pack-id="test-fixture-pack"]')?.textContent ?? '',
+          null,
+        ),
+      ).toContain('version 1');
+      const reloaded = await openFixture('pack-page.html');
+      await until(
+        async () => (await reloaded.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
+        5_000,
+        'the old pack still in use',
+      );
+      await reloaded.close();
+
+      // Removed, its names go from open pages.
+      await options.bringToFront();
+      await options.evaluate(() => {
+        const item = document.querySelector('[data-pack-id="test-fixture-pack"]')!;
+        [...item.querySelectorAll('button')].find((b) => b.textContent === 'Remove')!.click();
+      }, null);
+      await until(
+        async () => !(await page.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
+        5_000,
+        "the removed pack's names to go",
+      );
+      await options.close();
+      await page.close();
     });
 
     it('stops and restarts highlighting in an open tab from the options switch', async () => {

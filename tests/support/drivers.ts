@@ -12,6 +12,8 @@ import {
 
 /** The few page operations the browser tests need, the same over Playwright and Puppeteer. */
 export interface Tab {
+  /** Chooses a file in a file input, as a reader would in the file picker. */
+  upload(selector: string, path: string): Promise<void>;
   goto(url: string): Promise<void>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
@@ -21,6 +23,8 @@ export interface Tab {
   keyboardType(text: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Chooses a file in a file input, as a reader would in the file picker. */
+  upload(selector: string, path: string): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +48,8 @@ type AnyPage = {
   keyboard: { press(key: never): Promise<void>; type(text: string): Promise<void> };
   type(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  $(selector: string): Promise<{ uploadFile?(path: string): Promise<void> } | null>;
+  setInputFiles?(selector: string, path: string): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(options: { path: string }): Promise<unknown>;
   close(): Promise<void>;
@@ -59,6 +65,13 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
     keyboardType: (text) => page.keyboard.type(text),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
+    async upload(selector, path) {
+      // Playwright sets files on the page; Puppeteer on the element.
+      if (page.setInputFiles) return page.setInputFiles(selector, path);
+      const input = await page.$(selector);
+      if (!input?.uploadFile) throw new Error(`no file input ${selector}`);
+      await input.uploadFile(path);
+    },
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
