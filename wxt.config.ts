@@ -15,7 +15,8 @@ export default defineConfig({
     description: 'Background on the names in the news, without leaving the page.',
     // scripting: start on a tab at once after the reader grants access to its site (popup).
     // unlimitedStorage: imported dataset packs may be tens of megabytes.
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // contextMenus: "Add to Backstory…" on a selection.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     // The sites content scripts run on, declared so Firefox users who withheld them can grant
     // them from the popup, and so the popup can see which site its tab shows.
     host_permissions: ['http://*/*', 'https://*/*'],

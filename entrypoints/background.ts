@@ -4,20 +4,26 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { answerRequest } from '../src/background/requests';
 import { Datasets } from '../src/background/datasets';
 import { COMMANDS, requestSchema } from '../src/shared/messages';
+import { OWN_ENTRIES_KEY, readNotes } from '../src/shared/annotations';
 import { PACKS_KEY } from '../src/shared/packs';
 import { settingsAreas } from '../src/platform/settings-areas';
 import { loadSettings, saveSettings } from '../src/shared/settings';
+
+const ADD_MENU_ID = 'add-to-backstory';
 
 export default defineBackground(() => {
   const datasets = new Datasets(dataset, browser.storage.local);
   // Returning undefined leaves messages that are not ours to other listeners.
   browser.runtime.onMessage.addListener((message) => {
     if (!requestSchema.safeParse(message).success) return undefined;
-    return datasets.cardModels().then((cards) => answerRequest(message, cards));
+    return Promise.all([datasets.cardModels(), readNotes(browser.storage.local)]).then(
+      ([cards, notes]) => answerRequest(message, cards, notes),
+    );
   });
-  // Imported packs changed (options page): rebuild cards and the packs' name index.
+  // Packs or the reader's own entries changed: rebuild cards and the extra name index.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && PACKS_KEY in changes) void datasets.packsChanged();
+    if (area === 'local' && (PACKS_KEY in changes || OWN_ENTRIES_KEY in changes))
+      void datasets.packsChanged();
   });
   // Keyboard commands (remappable by the user in the browser's shortcut settings) go to the
   // content script of the active tab.
@@ -35,5 +41,15 @@ export default defineBackground(() => {
     void loadSettings(settingsAreas()).then((s) => saveSettings(settingsAreas(), s));
     // A new version may compile names differently: rebuild the packs' index with it.
     void datasets.packsChanged();
+    browser.contextMenus.create(
+      { id: ADD_MENU_ID, title: 'Add “%s” to Backstory…', contexts: ['selection'] },
+      () => void browser.runtime.lastError, // already there after an update: fine
+    );
+  });
+  // "Add to Backstory…" on a selection opens the form for a new entry, with the text in it.
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== ADD_MENU_ID || !info.selectionText) return;
+    const url = `${browser.runtime.getURL('/options.html')}#add=${encodeURIComponent(info.selectionText)}`;
+    void browser.tabs.create({ url });
   });
 });

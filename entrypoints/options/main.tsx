@@ -1,15 +1,18 @@
 import { render } from 'preact';
 import dataset from 'virtual:backstory-dataset';
 import { useOptions } from '../../src/options/use-options';
+import { useOwnEntries } from '../../src/options/use-own-entries';
 import { usePacks } from '../../src/options/use-packs';
 import { OptionsForm } from '../../src/ui/OptionsForm';
 import { Datasets } from '../../src/ui/options/Datasets';
+import { OwnEntries } from '../../src/ui/options/OwnEntries';
 import '../../src/ui/options.css';
 
 function Options() {
   return (
     <OptionsForm {...useOptions()}>
       <Datasets {...usePacks(dataset)} />
+      <OwnEntries {...useOwnEntries(dataset)} />
     </OptionsForm>
   );
 }

@@ -18,6 +18,8 @@ function Popup() {
     <PopupApp
       search={data.search}
       getCard={data.getCard}
+      getNote={data.getNote}
+      onSaveNote={data.saveNote}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       {...usePopup(data.entities())}
     />

@@ -1,6 +1,7 @@
 import { CardModels } from '../core/dataset/card-model';
 import type { Dataset } from '../core/dataset/schema';
 import { compileIndex, serializeIndex } from '../core/matcher/compile';
+import { readOwnEntries } from '../shared/annotations';
 import {
   EXTRA_INDEX_KEY,
   enabledPackEntities,
@@ -10,7 +11,7 @@ import {
 } from '../shared/packs';
 
 /**
- * The data the background serves: the bundled dataset plus the enabled packs. Cards come from
+ * The data the background serves: the bundled dataset plus the enabled packs and the reader's own entries. Cards come from
  * the union (a pack's entity may relate to a bundled one); the packs' names are compiled into
  * an index of their own and stored for content scripts, which load it beside the bundled one.
  */
@@ -23,16 +24,23 @@ export class Datasets {
   ) {}
 
   cardModels(): Promise<CardModels> {
-    this.cards ??= enabledPackEntities(this.area).then(
-      (extra) => new CardModels(withPacks(this.bundled, extra)),
-    );
+    this.cards ??= this.extra().then((extra) => new CardModels(withPacks(this.bundled, extra)));
     return this.cards;
   }
 
-  /** The packs changed: cards are rebuilt on next use and the packs' index now. */
+  /** Entities beyond the bundled ones: enabled packs, then the reader's own. */
+  private async extra() {
+    const [packs, own] = await Promise.all([
+      enabledPackEntities(this.area),
+      readOwnEntries(this.area),
+    ]);
+    return [...packs, ...own];
+  }
+
+  /** Packs or own entries changed: cards are rebuilt on next use, the extra index now. */
   async packsChanged(): Promise<void> {
     this.cards = undefined;
-    const extra = await enabledPackEntities(this.area);
+    const extra = await this.extra();
     if (extra.length === 0) {
       await this.area.remove(EXTRA_INDEX_KEY);
       return;

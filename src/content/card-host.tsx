@@ -14,7 +14,7 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
-import type { CardModel } from '../core/dataset/card-model';
+import type { CardData } from './background-client';
 import { EntityCard, type AsOf } from '../ui/EntityCard';
 import { pageIsDark } from './page-theme';
 import cardCss from '../ui/card.css?inline';
@@ -50,7 +50,7 @@ interface OpenCard {
   frame: HTMLElement;
   /** Entity ids, the one shown last: related entities visited inside the card, for Back. */
   history: string[];
-  models: Map<string, CardModel>;
+  models: Map<string, CardData>;
   anchor: Range;
   pinned: boolean;
   showToday: boolean;
@@ -83,13 +83,15 @@ export class CardHost {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly getCard: (id: string) => Promise<CardModel | undefined>,
+    private readonly getCard: (id: string) => Promise<CardData | undefined>,
     private readonly onPointerLeave: () => void,
     private readonly onPointerEnter: () => void,
     private readonly getArticleDate: () => string | undefined,
     private readonly getThemeSetting: () => 'auto' | 'light' | 'dark',
     /** The live card's name scrolled out of view: the card should close. */
     private readonly onScrolledAway: () => void = () => {},
+    /** Stores the reader's note on an entity (empty text removes it). */
+    private readonly saveNote?: (id: string, text: string) => Promise<void>,
   ) {}
 
   private theme(): 'light' | 'dark' {
@@ -202,9 +204,9 @@ export class CardHost {
 
   private draw(card: OpenCard): void {
     const id = card.history.at(-1)!;
-    const model = card.models.get(id)!;
+    const { card: model, note } = card.models.get(id)!;
     const previous = card.history.at(-2);
-    const previousModel = previous ? card.models.get(previous) : undefined;
+    const previousModel = previous ? card.models.get(previous)?.card : undefined;
     card.frame.setAttribute('aria-label', `Backstory: ${model.entity.name}`);
     if (card.pinned) card.frame.setAttribute('data-pinned', '');
     else card.frame.removeAttribute('data-pinned');
@@ -232,6 +234,16 @@ export class CardHost {
         }
         pin={{ pinned: card.pinned, onToggle: () => this.togglePin(card) }}
         onClose={() => (card === this.live ? this.hide() : this.close(card))}
+        note={note}
+        onSaveNote={
+          this.saveNote &&
+          ((text) => {
+            const data = card.models.get(id)!;
+            card.models.set(id, { ...data, note: text.trim() || undefined });
+            void this.saveNote?.(id, text);
+            this.redraw(card);
+          })
+        }
         theme={this.theme()}
       />,
       card.frame,

@@ -39,7 +39,9 @@ export class HoverController {
     const options = { capture: true, passive: true, signal };
     document.addEventListener('mousemove', (e) => this.onMove(e), options);
     document.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
-    window.addEventListener('blur', () => this.scheduleClose(), options);
+    // The window losing focus (another app, another tab). Captured at the window, blur also
+    // reports every element losing focus, such as a field inside the card: not those.
+    window.addEventListener('blur', (e) => e.target === window && this.scheduleClose(), options);
   }
 
   stop(): void {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../core/matcher/matcher';
 import { MatcherSet, type NameFinder } from '../core/matcher/matcher-set';
+import { saveNote } from '../shared/annotations';
 import { EXTRA_INDEX_KEY, type ExtraIndex } from '../shared/packs';
 import type { MatcherPack } from '../core/matcher/pack';
 import { pageRequestSchema, type PageEntities, type PageStats } from '../shared/messages';
@@ -67,6 +68,7 @@ function startSession(
     () => (published ??= { date: articleDate(document) }).date,
     () => settings.theme,
     () => hover.closeCard(),
+    (id, text) => saveNote(browser.storage.local, id, text),
   );
   const hover = new HoverController(
     ctx,

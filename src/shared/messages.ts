@@ -33,7 +33,11 @@ export const cardModelSchema = z.object({
   checked: partialDate,
 });
 
-export const cardResponseSchema = z.object({ card: cardModelSchema.nullable() });
+export const cardResponseSchema = z.object({
+  card: cardModelSchema.nullable(),
+  /** The reader's own note on the entity, if any. */
+  note: z.string().max(4000).optional(),
+});
 export type CardResponse = z.infer<typeof cardResponseSchema>;
 
 /** Requests the background sends to a page's content script (from keyboard commands). */

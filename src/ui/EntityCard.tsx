@@ -1,6 +1,7 @@
 import type { CardModel, RelationGroup, TimelineItem } from '../core/dataset/card-model';
 import { intervalStatus, type IntervalStatus } from '../core/dataset/as-of';
 import { factStart, type Fact, type Source } from '../core/dataset/schema';
+import { useRef, useState } from 'preact/hooks';
 import { formatPartialDate, formatSpan } from './format-date';
 import { TYPE_LABEL } from './labels';
 
@@ -21,6 +22,10 @@ export interface EntityCardProps {
   /** Offered where cards can be pinned: keeps the card open when the pointer leaves. */
   pin?: { pinned: boolean; onToggle: () => void };
   onClose?: () => void;
+  /** The reader's own note on this entity. */
+  note?: string;
+  /** Offered where notes can be written: saves (empty text removes the note). */
+  onSaveNote?: (text: string) => void;
   /** Light or dark; undefined follows the system colour scheme. */
   theme?: 'light' | 'dark';
 }
@@ -169,6 +174,76 @@ function Relations({
   );
 }
 
+/** The reader's note: shown, and written or changed in place where the card allows it. */
+function NoteBox({ note, onSave }: { note?: string; onSave?: (text: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note ?? '');
+  // Saved from the field itself: a click can come before the last keystroke's state update.
+  const field = useRef<HTMLTextAreaElement>(null);
+  if (editing && onSave) {
+    return (
+      <div class="bs-note" data-testid="note-editor">
+        <label>
+          <span class="bs-note-title">Your note</span>
+          <textarea
+            ref={field}
+            class="bs-note-input"
+            rows={3}
+            maxLength={4000}
+            value={draft}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            autoFocus
+          />
+        </label>
+        <button
+          type="button"
+          class="bs-link"
+          onClick={() => {
+            onSave(field.current?.value ?? draft);
+            setEditing(false);
+          }}
+        >
+          Save note
+        </button>{' '}
+        <button type="button" class="bs-link" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  if (!note)
+    return (
+      <button
+        type="button"
+        class="bs-link bs-note-add"
+        onClick={() => {
+          setDraft('');
+          setEditing(true);
+        }}
+      >
+        Add a note
+      </button>
+    );
+  return (
+    <div class="bs-note" data-testid="note">
+      <span class="bs-note-title">Your note</span>
+      <p class="bs-note-text">{note}</p>
+      {onSave && (
+        <button
+          type="button"
+          class="bs-link"
+          onClick={() => {
+            setDraft(note);
+            setEditing(true);
+          }}
+        >
+          Edit note
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** The background card for one entity: what it is, dated sourced facts, timeline, relations. */
 export function EntityCard({
   card,
@@ -178,6 +253,8 @@ export function EntityCard({
   back,
   pin,
   onClose,
+  note,
+  onSaveNote,
   theme,
 }: EntityCardProps) {
   const { entity } = card;
@@ -240,6 +317,7 @@ export function EntityCard({
         </span>
       </header>
       <p class="bs-summary">{entity.summary}</p>
+      {(note || onSaveNote) && <NoteBox note={note} onSave={onSaveNote} />}
       {asOf && (
         <p class="bs-asof" data-testid="as-of">
           Roles as of{' '}

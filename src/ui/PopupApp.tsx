@@ -35,6 +35,9 @@ export interface PopupAppProps {
   /** Ask the browser for access to the page's site. */
   onGrant: () => void;
   onOpenOptions: () => void;
+  /** The reader's note on an entity, and saving one (from the card). */
+  getNote?: (id: string) => string | undefined;
+  onSaveNote?: (id: string, text: string) => void;
   /** Light or dark; undefined follows the system. */
   theme?: 'light' | 'dark';
 }
@@ -45,7 +48,8 @@ export interface PopupAppProps {
  * related entities open in turn, with Back.
  */
 export function PopupApp(props: PopupAppProps) {
-  const { search, getCard, theme } = props;
+  const { search, getCard, theme, getNote, onSaveNote } = props;
+  const [, setNotesSeen] = useState(0);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   /** The cards opened, the one shown last; empty: the search and page view. */
@@ -65,8 +69,17 @@ export function PopupApp(props: PopupAppProps) {
           ← Back to {query.trim() ? 'results' : 'the list'}
         </button>
         <EntityCard
+          key={shown.entity.id}
           card={shown}
           theme={theme}
+          note={getNote?.(shown.entity.id)}
+          onSaveNote={
+            onSaveNote &&
+            ((text) => {
+              onSaveNote(shown.entity.id, text);
+              setNotesSeen((n) => n + 1); // draw the card again with the note
+            })
+          }
           onSelectRelated={open}
           back={
             previous && {

@@ -659,6 +659,129 @@ export function describeExtension(
       await page.close();
     });
 
+    it("keeps the reader's note on a card, on every page and in the popup", async () => {
+      const page = await openDemo();
+      await hoverName(page, 'Esmail Qaani');
+      await page.waitFor(
+        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-note-add'),
+        null,
+      );
+      await page.evaluate(() => {
+        document
+          .querySelector('backstory-card')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-note-add')!
+          .click();
+      }, null);
+      await page.waitFor(
+        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('textarea'),
+        null,
+      );
+      await page.evaluate(() => {
+        const root = document.querySelector('backstory-card')!.shadowRoot!;
+        const area = root.querySelector('textarea')!;
+        area.value = 'Met him in 2024 reporting.';
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
+      }, null);
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="note"]'),
+        null,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the write to storage
+      await page.close();
+
+      const again = await openFixture('dated-2024.html');
+      await hoverName(again, 'Esmail Qaani');
+      await again.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="note"]')
+            ?.textContent?.includes('Met him in 2024 reporting.'),
+        null,
+      );
+      await again.close();
+
+      const popup = await driver.newTab();
+      await popup.goto(driver.extensionUrl('popup.html'));
+      await popup.waitFor(() => document.querySelector('.bs-search'), null);
+      await popupSearch(popup, 'Qaani');
+      await popup.click('.bs-result');
+      await popup.waitFor(
+        () =>
+          document.querySelector('[data-testid="note"]')?.textContent?.includes('Met him in 2024'),
+        null,
+      );
+      // Removing the note's text removes the note.
+      await popup.evaluate(() => {
+        [...document.querySelectorAll('button')]
+          .find((b) => b.textContent === 'Edit note')!
+          .click();
+      }, null);
+      await popup.waitFor(() => document.querySelector('.bs-note-input'), null);
+      await popup.evaluate(() => {
+        const area = document.querySelector<HTMLTextAreaElement>('.bs-note-input')!;
+        area.value = '';
+        [...document.querySelectorAll('button')]
+          .find((b) => b.textContent === 'Save note')!
+          .click();
+      }, null);
+      await popup.waitFor(() => document.querySelector('.bs-note-add'), null);
+      await popup.close();
+    });
+
+    it('adds an entry of the reader\'s own, proposed by "Add to Backstory…", and highlights it', async () => {
+      const options = await driver.newTab();
+      await options.goto(`${driver.extensionUrl('options.html')}#add=Zephyrine%20Institute`);
+      await options.waitFor(
+        () =>
+          document.querySelector<HTMLInputElement>('input[name="own-name"]')?.value ===
+          'Zephyrine Institute',
+        null,
+      );
+      await options.evaluate(() => {
+        const set = (selector: string, value: string) => {
+          const el = document.querySelector<
+            HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+          >(selector)!;
+          el.value = value;
+          el.dispatchEvent(
+            new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }),
+          );
+        };
+        set('select[name="own-type"]', 'organization');
+        set(
+          'textarea[name="own-summary"]',
+          'A made-up institute that the browser tests add as an entry.',
+        );
+      }, null);
+      await options.click('.bs-own-form button[type="submit"]');
+      await options.waitFor(
+        () =>
+          /Added Zephyrine Institute/.test(
+            document.querySelector('[data-testid="own-status"]')?.textContent ?? '',
+          ),
+        null,
+      );
+      const page = await openFixture('pack-page.html');
+      await until(
+        async () => (await page.evaluate(highlightedTexts, null)).includes('Zephyrine Institute'),
+        5_000,
+        'the new entry to be highlighted',
+      );
+      await page.close();
+      await options.bringToFront();
+      await options.evaluate(() => {
+        const item = document.querySelector('[data-own-id]')!;
+        item.querySelector('button')!.click();
+      }, null);
+      await options.waitFor(() => !document.querySelector('[data-own-id]'), null);
+      await options.close();
+    });
+
     it('stops and restarts highlighting in an open tab from the options switch', async () => {
       const page = await openDemo();
       const options = await driver.newTab();
