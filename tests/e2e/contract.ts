@@ -188,6 +188,12 @@ export function describeExtension(
     }
 
     async function hoverName(tab: Tab, text: string): Promise<void> {
+      // The page is read in slices: wait for the name to be painted first.
+      await until(
+        async () => (await tab.evaluate(centreOf, text)) !== undefined,
+        5_000,
+        `"${text}" to be highlighted`,
+      ).catch(() => undefined);
       const point = await tab.evaluate(centreOf, text);
       expect(point, `"${text}" is highlighted`).toBeDefined();
       await tab.mouseMove(point!.x, point!.y);
@@ -694,6 +700,7 @@ export function describeExtension(
       await page.close();
 
       const again = await openFixture('dated-2024.html');
+      await again.waitFor(hasHighlights, null);
       await hoverName(again, 'Esmail Qaani');
       await again.waitFor(
         () =>
