@@ -3,9 +3,11 @@ import dataset from 'virtual:backstory-dataset';
 import { useOptions } from '../../src/options/use-options';
 import { useOwnEntries } from '../../src/options/use-own-entries';
 import { usePacks } from '../../src/options/use-packs';
+import { useYourData } from '../../src/options/use-your-data';
 import { OptionsForm } from '../../src/ui/OptionsForm';
 import { Datasets } from '../../src/ui/options/Datasets';
 import { OwnEntries } from '../../src/ui/options/OwnEntries';
+import { YourData } from '../../src/ui/options/YourData';
 import '../../src/ui/options.css';
 
 function Options() {
@@ -13,6 +15,7 @@ function Options() {
     <OptionsForm {...useOptions()}>
       <Datasets {...usePacks(dataset)} />
       <OwnEntries {...useOwnEntries(dataset)} />
+      <YourData {...useYourData()} />
     </OptionsForm>
   );
 }

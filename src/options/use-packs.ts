@@ -17,6 +17,7 @@ import {
   type StoredPackInfo,
 } from '../shared/packs';
 import type { ImportState } from '../ui/options/Datasets';
+import { download } from './use-your-data';
 
 function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -86,14 +87,7 @@ export function usePacks(bundled: Dataset) {
     const info = packs.find((p) => p.id === id);
     const contents = info && (await packContents(area, info));
     if (!contents) return;
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(contents, null, 2)], { type: 'application/json' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${id}.backstory-pack.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(`${id}.backstory-pack.json`, JSON.stringify(contents, null, 2));
   };
 
   return {

@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
@@ -787,6 +789,55 @@ export function describeExtension(
       }, null);
       await options.waitFor(() => !document.querySelector('[data-own-id]'), null);
       await options.close();
+    });
+
+    it('exports everything to one file and imports it back after a preview', async () => {
+      await storeSettings({ version: 2, density: 'first', siteList: ['mybank.example'] });
+      const options = await driver.newTab();
+      await options.goto(driver.extensionUrl('options.html'));
+      await options.waitFor(() => document.querySelector('button[name="export-all"]'), null);
+      // Catch the download the page offers and read the file it would save.
+      await options.evaluate(() => {
+        const w = window as unknown as { saved?: Promise<string> };
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          w.saved = fetch(this.href).then((r) => r.text());
+        };
+      }, null);
+      await options.click('button[name="export-all"]');
+      await options.waitFor(() => (window as unknown as { saved?: unknown }).saved, null);
+      const text = await options.evaluate(
+        () => (window as unknown as { saved: Promise<string> }).saved,
+        null,
+      );
+      expect(JSON.parse(text)).toMatchObject({
+        format: 'backstory-backup',
+        settings: { density: 'first', siteList: ['mybank.example'] },
+      });
+      const file = join(mkdtempSync(join(tmpdir(), 'backstory-')), 'backup.json');
+      writeFileSync(file, text);
+      await options.close();
+
+      await resetSettings();
+      const fresh = await driver.newTab();
+      await fresh.goto(driver.extensionUrl('options.html'));
+      await fresh.waitFor(() => document.querySelector('input[name="backup"]'), null);
+      await fresh.upload('input[name="backup"]', file);
+      await fresh.waitFor(
+        () =>
+          /Settings: density, siteList/.test(
+            document.querySelector('[data-testid="restore-status"]')?.textContent ?? '',
+          ),
+        null,
+      );
+      await fresh.click('button[name="apply-backup"]');
+      await fresh.waitFor(
+        () =>
+          document.querySelector<HTMLInputElement>('input[name="density"][value="first"]')
+            ?.checked === true,
+        null,
+      );
+      await fresh.close();
+      await resetSettings();
     });
 
     it('stops and restarts highlighting in an open tab from the options switch', async () => {

@@ -1,0 +1,67 @@
+/** The options page's export and import of everything the reader made. */
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { settingsAreas } from '../platform/settings-areas';
+import { applyBackup, makeBackup, parseBackup, previewBackup, type Backup } from '../shared/backup';
+import type { RestoreState } from '../ui/options/YourData';
+
+/** Offers `text` as a file download. */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function useYourData() {
+  const areas = { ...settingsAreas(), local: browser.storage.local };
+  const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
+  const [chosen, setChosen] = useState<Backup>();
+
+  return {
+    restore,
+    onExport: () =>
+      void makeBackup(areas).then((backup) =>
+        download(
+          `backstory-backup-${backup.exportedAt.slice(0, 10)}.json`,
+          JSON.stringify(backup, null, 2),
+        ),
+      ),
+    onChooseBackup: (file: File) =>
+      void file.text().then(async (text) => {
+        const parsed = parseBackup(text);
+        if (!parsed.ok) {
+          setRestore({
+            kind: 'failed',
+            message: `${file.name} was not imported. Nothing was changed.`,
+            problems: parsed.problems,
+          });
+          return;
+        }
+        setChosen(parsed.backup);
+        setRestore({
+          kind: 'preview',
+          file: file.name,
+          preview: await previewBackup(areas, parsed.backup),
+          warnings: parsed.settingsProblems,
+        });
+      }),
+    onApply: () => {
+      if (!chosen) return;
+      void applyBackup(areas, chosen).then(
+        () => {
+          setChosen(undefined);
+          setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
+        },
+        (error: unknown) =>
+          setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] }),
+      );
+    },
+    onCancel: () => {
+      setChosen(undefined);
+      setRestore({ kind: 'idle' });
+    },
+  };
+}

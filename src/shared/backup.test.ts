@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Pack } from '../core/packs/pack';
+import { addOwnEntry, readNotes, readOwnEntries, saveNote } from './annotations';
+import { applyBackup, makeBackup, parseBackup, previewBackup } from './backup';
+import { listPacks, storePack } from './packs';
+import { loadSettings, saveSettings } from './settings';
+
+function memoryArea() {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    async get(key: string) {
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) data[k] = structuredClone(v);
+    },
+    async remove(key: string) {
+      delete data[key];
+    },
+  };
+}
+
+const pack: Pack = {
+  format: 'backstory-pack',
+  formatVersion: 1,
+  meta: { id: 'test-pack', name: 'Test pack', version: '1', checked: '2026-11', licence: 'CC0' },
+  entities: [
+    {
+      id: 'test-alpha',
+      type: 'person',
+      name: 'Alpha Person',
+      aliases: [],
+      native: [],
+      summary: 'Alpha Person, a made-up test fixture.',
+      facts: [],
+      relations: [],
+      timeline: [],
+    },
+  ],
+} as Pack;
+
+describe('backup', () => {
+  it('carries settings, packs, notes and own entries to another machine, previewed first', async () => {
+    const here = { local: memoryArea(), sync: memoryArea() };
+    await saveSettings(here, { density: 'first', siteList: ['mybank.example'] });
+    await storePack(here.local, pack, 500);
+    await saveNote(here.local, 'esmail-qaani', 'Read his 2024 interview.');
+    await addOwnEntry(
+      here.local,
+      {
+        name: 'Zephyrine Institute',
+        aliases: '',
+        type: 'organization',
+        summary: 'A made-up institute for tests.',
+      },
+      new Set(),
+    );
+    const text = JSON.stringify(await makeBackup(here));
+
+    const there = { local: memoryArea(), sync: memoryArea() };
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    const preview = await previewBackup(there, parsed.backup);
+    expect(preview).toMatchObject({
+      settings: ['density', 'siteList'],
+      packsAdded: ['Test pack'],
+      notesAdded: 1,
+      entriesAdded: ['Zephyrine Institute'],
+    });
+    // Nothing changes until it is applied.
+    expect(await listPacks(there.local)).toEqual([]);
+    await applyBackup(there, parsed.backup);
+    expect((await loadSettings(there)).density).toBe('first');
+    expect((await listPacks(there.local)).map((p) => p.id)).toEqual(['test-pack']);
+    expect((await readNotes(there.local))['esmail-qaani']?.text).toBe('Read his 2024 interview.');
+    expect((await readOwnEntries(there.local)).map((e) => e.name)).toEqual(['Zephyrine Institute']);
+  });
+
+  it('names the part at fault in a broken backup', () => {
+    expect(parseBackup('{"format":"backstory-backup"').ok).toBe(false);
+    const bad = parseBackup(
+      JSON.stringify({
+        format: 'backstory-backup',
+        formatVersion: 1,
+        exportedAt: 'x',
+        settings: {},
+        packs: [],
+        notes: {},
+        ownEntries: [{ id: 'own-x', type: 'person', name: 'X' }],
+      }),
+    );
+    expect(bad.ok ? [] : bad.problems.join('\n')).toMatch(/ownEntries\[0\]\.summary/);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Everything the reader made, in one file: settings, imported packs (with whether each is in
+ * use), notes and own entries. Importing one shows what will change before anything does,
+ * and checks every part with the same schemas as the rest of Backstory; a part that fails
+ * stops the import with its path, and nothing is changed.
+ */
+import { z } from 'zod';
+import { entitySchema, type Entity } from '../core/dataset/schema';
+import { packSchema, type Pack } from '../core/packs/pack';
+import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes, readOwnEntries, type Notes } from './annotations';
+import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  readSettings,
+  saveSettings,
+  type Settings,
+  type SettingsAreas,
+} from './settings';
+
+export const BACKUP_FORMAT = 'backstory-backup';
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: 1;
+  exportedAt: string;
+  settings: Settings;
+  packs: { enabled: boolean; pack: Pack }[];
+  notes: Notes;
+  ownEntries: Entity[];
+}
+
+const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, `this is not a Backstory backup: must be "${BACKUP_FORMAT}"`),
+  formatVersion: z.literal(1, 'a backup from a newer Backstory: update Backstory first'),
+  exportedAt: z.string(),
+  settings: z.unknown(),
+  packs: z.array(z.object({ enabled: z.boolean(), pack: packSchema })),
+  notes: z.record(
+    z.string().max(200),
+    z.object({ text: z.string().max(4000), updatedAt: z.string() }),
+  ),
+  ownEntries: z.array(entitySchema),
+});
+
+export async function makeBackup(areas: SettingsAreas & { local: PackArea }): Promise<Backup> {
+  const local = areas.local;
+  const infos = await listPacks(local);
+  const packs = await Promise.all(
+    infos.map(async (info) => ({ enabled: info.enabled, pack: await packContents(local, info) })),
+  );
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: 1,
+    exportedAt: new Date().toISOString(),
+    settings: await loadSettings(areas),
+    packs: packs.filter((p): p is { enabled: boolean; pack: Pack } => !!p.pack),
+    notes: await readNotes(local),
+    ownEntries: await readOwnEntries(local),
+  };
+}
+
+export type ParsedBackup =
+  { ok: true; backup: Backup; settingsProblems: string[] } | { ok: false; problems: string[] };
+
+export function parseBackup(text: string): ParsedBackup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`the file is not JSON: ${(error as Error).message}`] };
+  }
+  const parsed = backupSchema.safeParse(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 50).map(
+        (i) =>
+          `${
+            i.path
+              .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+              .join('')
+              .replace(/^\./, '') || 'file'
+          }: ${i.message}`,
+      ),
+    };
+  const settings = readSettings(parsed.data.settings);
+  return {
+    ok: true,
+    backup: { ...parsed.data, settings: settings.settings } as Backup,
+    settingsProblems: settings.problems,
+  };
+}
+
+/** What importing a backup would change, in words a reader can check. */
+export interface BackupPreview {
+  settings: string[];
+  packsAdded: string[];
+  packsReplaced: string[];
+  notesAdded: number;
+  notesChanged: number;
+  entriesAdded: string[];
+  entriesReplaced: string[];
+}
+
+export async function previewBackup(
+  areas: SettingsAreas & { local: PackArea },
+  backup: Backup,
+): Promise<BackupPreview> {
+  const [settings, packs, notes, own] = await Promise.all([
+    loadSettings(areas),
+    listPacks(areas.local),
+    readNotes(areas.local),
+    readOwnEntries(areas.local),
+  ]);
+  const changed = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
+    (k) => JSON.stringify(settings[k]) !== JSON.stringify(backup.settings[k]),
+  );
+  const have = new Set(packs.map((p) => p.id));
+  const ownIds = new Set(own.map((e) => e.id));
+  const noteIds = Object.keys(backup.notes);
+  return {
+    settings: changed,
+    packsAdded: backup.packs.filter((p) => !have.has(p.pack.meta.id)).map((p) => p.pack.meta.name),
+    packsReplaced: backup.packs
+      .filter((p) => have.has(p.pack.meta.id))
+      .map((p) => p.pack.meta.name),
+    notesAdded: noteIds.filter((id) => !notes[id]).length,
+    notesChanged: noteIds.filter((id) => notes[id] && notes[id].text !== backup.notes[id]!.text)
+      .length,
+    entriesAdded: backup.ownEntries.filter((e) => !ownIds.has(e.id)).map((e) => e.name),
+    entriesReplaced: backup.ownEntries.filter((e) => ownIds.has(e.id)).map((e) => e.name),
+  };
+}
+
+/** Applies a checked backup: its parts replace the same parts here; the rest stays. */
+export async function applyBackup(
+  areas: SettingsAreas & { local: PackArea },
+  backup: Backup,
+): Promise<void> {
+  const local = areas.local;
+  for (const { pack, enabled } of backup.packs) {
+    await storePack(local, pack, JSON.stringify(pack).length);
+    await setPackEnabled(local, pack.meta.id, enabled);
+  }
+  const notes = { ...(await readNotes(local)), ...backup.notes };
+  const byId = new Map((await readOwnEntries(local)).map((e) => [e.id, e]));
+  for (const entry of backup.ownEntries) byId.set(entry.id, entry);
+  await local.set({ [NOTES_KEY]: notes, [OWN_ENTRIES_KEY]: [...byId.values()] });
+  await saveSettings(areas, backup.settings);
+}
