@@ -840,6 +840,29 @@ export function describeExtension(
       await resetSettings();
     });
 
+    it('follows the hover delay and the code setting in an open tab', async () => {
+      await storeSettings({ version: 2, hoverDelayMs: 1500, includeCode: true });
+      const page = await openFixture('lab.html');
+      await until(
+        async () => (await page.evaluate(highlightedWhere, null)).some((f) => f.id === 'code'),
+        5_000,
+        'the name in <code> to be highlighted',
+      );
+      await hoverName(page, 'Quds Force');
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(await page.evaluate(cardTitle, null)).toBeNull(); // not yet: the delay is 1.5 s
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('backstory-card')
+            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Quds Force',
+        null,
+        5_000,
+      );
+      await page.close();
+      await resetSettings();
+    });
+
     it('stops and restarts highlighting in an open tab from the options switch', async () => {
       const page = await openDemo();
       const options = await driver.newTab();
