@@ -76,11 +76,16 @@ export function useOptions() {
     };
   }, []);
 
-  const onChange = (patch: Partial<Settings>) => {
+  /**
+   * A switch, choice or colour is saved at once; typing (`typing: true`) waits for a pause,
+   * so storage is not written per key.
+   */
+  const onChange = (patch: Partial<Settings>, how: { typing?: boolean } = {}) => {
     setSettings((now) => ({ ...now, ...patch }));
     pending.current = { ...pending.current, ...patch };
     clearTimeout(timer.current);
-    timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+    if (how.typing) timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+    else flush();
   };
 
   return {

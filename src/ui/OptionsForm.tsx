@@ -6,7 +6,8 @@ import { SiteRules } from './options/SiteRules';
 
 export interface OptionsFormProps {
   settings: Settings;
-  onChange: (patch: Partial<Settings>) => void;
+  /** `typing`: from a text or number field, saved after a pause rather than per key. */
+  onChange: (patch: Partial<Settings>, how?: { typing?: boolean }) => void;
   /** A short confirmation or error shown after saving. */
   status?: string;
   /** Settings that could not be read and were reset (a backup of the stored value was kept). */
@@ -77,7 +78,7 @@ export function OptionsForm({
             onChange={(e) => {
               const value = Number(e.currentTarget.value);
               if (Number.isInteger(value) && value >= 0 && value <= 2000)
-                onChange({ hoverDelayMs: value });
+                onChange({ hoverDelayMs: value }, { typing: true });
             }}
           />
           <span>

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
@@ -163,6 +163,8 @@ export function describeExtension(
       await driver?.close();
       await server?.close();
     });
+    // Every test starts from the default settings, whatever the one before changed.
+    beforeEach(() => storeSettings(undefined));
 
     async function openFixture(file: string): Promise<Tab> {
       const tab = await driver.newTab();
@@ -908,6 +910,10 @@ export function describeExtension(
       );
       await options.bringToFront();
       await options.click('input[name="density"][value="all"]');
+      await options.waitFor(
+        () => document.querySelector('.bs-status')?.textContent?.startsWith('Saved'),
+        null,
+      );
       await options.close();
       await page.close();
     });

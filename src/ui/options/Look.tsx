@@ -6,7 +6,7 @@ import { TYPE_PLURAL } from '../labels';
 
 interface Props {
   settings: Settings;
-  onChange: (patch: Partial<Settings>) => void;
+  onChange: (patch: Partial<Settings>, how?: { typing?: boolean }) => void;
 }
 
 /** A made-up sentence with one name of each kind, to preview the look. */
@@ -32,10 +32,17 @@ const SAMPLE: [string, EntityType | undefined][] = [
  */
 export function Look({ settings, onChange }: Props) {
   const preview = useRef<HTMLParagraphElement>(null);
-  const setCategory = (type: EntityType, patch: Partial<Settings['categories'][EntityType]>) =>
-    onChange({
-      categories: { ...settings.categories, [type]: { ...settings.categories[type], ...patch } },
-    });
+  const setCategory = (
+    type: EntityType,
+    patch: Partial<Settings['categories'][EntityType]>,
+    how?: { typing?: boolean },
+  ) =>
+    onChange(
+      {
+        categories: { ...settings.categories, [type]: { ...settings.categories[type], ...patch } },
+      },
+      how,
+    );
 
   useEffect(() => {
     const p = preview.current;
@@ -86,7 +93,10 @@ export function Look({ settings, onChange }: Props) {
               name={`colour-${type}`}
               aria-label={`Colour for ${TYPE_PLURAL[type].toLowerCase()}`}
               value={settings.categories[type].colour}
-              onInput={(e) => setCategory(type, { colour: e.currentTarget.value })}
+              // Dragging through the picker: saved when it rests.
+              onInput={(e) =>
+                setCategory(type, { colour: e.currentTarget.value }, { typing: true })
+              }
             />
             {settings.categories[type].colour !== DEFAULT_COLOURS[type] && (
               <button

@@ -4,7 +4,7 @@ import type { Settings } from '../../shared/settings';
 
 interface Props {
   settings: Settings;
-  onChange: (patch: Partial<Settings>) => void;
+  onChange: (patch: Partial<Settings>, how?: { typing?: boolean }) => void;
 }
 
 /**
@@ -41,7 +41,7 @@ export function SiteRules({ settings, onChange }: Props) {
     if (parsed.every((p) => p.ok)) {
       const siteList = [...new Set(parsed.map((p) => (p.ok ? p.pattern : '')))];
       savedHere.current = siteList.join('\n');
-      onChange({ siteList });
+      onChange({ siteList }, { typing: true });
     }
   };
 
