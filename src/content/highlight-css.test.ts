@@ -14,6 +14,11 @@ describe('highlight styles', () => {
     expect(manifestCss).toContain('::highlight(backstory-current)');
   });
 
+  it("give pages the default look from the manifest's stylesheet, exactly as the settings would", () => {
+    const squash = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '');
+    expect(squash(manifestCss)).toContain(squash(highlightCss(DEFAULT_SETTINGS)));
+  });
+
   it("draw the reader's colour as an underline, a tint or both", () => {
     const blue = {
       ...DEFAULT_SETTINGS.categories,
@@ -24,9 +29,9 @@ describe('highlight styles', () => {
         .split('\n')
         .find((r) => r.startsWith('::highlight(backstory-person)'))!;
     expect(rule('underline')).toContain('underline solid rgba(0, 0, 255');
-    expect(rule('underline')).not.toContain('background-color');
+    expect(rule('underline')).toContain('background-color: transparent');
     expect(rule('tint')).toContain('background-color: rgba(0, 0, 255, 0.22)');
-    expect(rule('tint')).not.toContain('text-decoration');
+    expect(rule('tint')).toContain('text-decoration: none');
     expect(rule('both')).toMatch(/background-color.*underline dotted/);
   });
 });

@@ -128,13 +128,7 @@ export class Painter {
     this.highlights.clear();
     clearCurrent();
     // Our stylesheet leaves the document and the shadow roots it was adopted by.
-    for (const root of this.styledRoots.splice(0)) {
-      try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
-      } catch {
-        // a root that refused the sheet never had it
-      }
-    }
+    for (const root of [...this.styledRoots]) this.unadopt(root);
   }
 
   private highlight(category: Category): Highlight {
@@ -177,10 +171,27 @@ export class Painter {
     this.sync();
   }
 
-  /** Sets the reader's colours and highlight style, everywhere the sheet is adopted. */
-  setStyle(css: string): void {
+  /**
+   * Sets the highlight rules: in every shadow root with names (document styles do not reach
+   * them), and in the document itself only when they differ from the defaults the manifest's
+   * stylesheet already gives (adopting a sheet makes the browser restyle the whole page, which
+   * on a long page is a long task).
+   */
+  setStyle(css: string, inDocument: boolean): void {
     this.sheet?.replaceSync(css);
-    this.adopt(document);
+    if (inDocument) this.adopt(document);
+    else this.unadopt(document);
+  }
+
+  private unadopt(root: Document | ShadowRoot): void {
+    const at = this.styledRoots.indexOf(root);
+    if (at < 0) return;
+    this.styledRoots.splice(at, 1);
+    try {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    } catch {
+      // a root that refused the sheet never had it
+    }
   }
 
   /**

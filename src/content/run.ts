@@ -6,7 +6,7 @@ import { saveNote } from '../shared/annotations';
 import { EXTRA_INDEX_KEY, type ExtraIndex } from '../shared/packs';
 import type { MatcherPack } from '../core/matcher/pack';
 import { pageRequestSchema, type PageEntities, type PageStats } from '../shared/messages';
-import { loadSettings, runsOn, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, loadSettings, runsOn, type Settings } from '../shared/settings';
 import { onSettingsStored, settingsAreas } from '../platform/settings-areas';
 import { ENTITY_TYPES } from '../core/dataset/schema';
 import { highlightCss } from '../shared/highlight-style';
@@ -16,6 +16,9 @@ import { CARD_HOST_TAG, CardHost } from './card-host';
 import { highlightsSupported } from './highlights';
 import { HoverController } from './hover';
 import { PageScanner } from './scanner';
+
+/** The default highlight rules, which the manifest's stylesheet already applies. */
+const DEFAULT_LOOK = highlightCss(DEFAULT_SETTINGS);
 
 interface Session {
   navigate(direction: 'next' | 'previous'): void;
@@ -79,7 +82,11 @@ function startSession(
     (text) => matcher.findAll(text)[0]?.entityId,
   );
   const look = (s: Settings) =>
-    scanner.setLook(new Set(ENTITY_TYPES.filter((t) => !s.categories[t].on)), highlightCss(s));
+    scanner.setLook(
+      new Set(ENTITY_TYPES.filter((t) => !s.categories[t].on)),
+      highlightCss(s, { important: true }),
+      highlightCss(s) !== DEFAULT_LOOK,
+    );
   look(settings);
   scanner.start();
   return {

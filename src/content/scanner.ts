@@ -140,9 +140,9 @@ export class PageScanner {
    * The reader's look: which categories are shown, and the highlight rules (colours, style).
    * Applied at once, without reading the page again.
    */
-  setLook(hidden: ReadonlySet<string>, css: string): void {
+  setLook(hidden: ReadonlySet<string>, css: string, custom: boolean): void {
     this.hiddenCategories = new Set(hidden);
-    this.painter.setStyle(css);
+    this.painter.setStyle(css, custom);
     this.measure('restyle', () => this.painter.sync());
   }
 

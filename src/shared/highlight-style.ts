@@ -12,15 +12,21 @@ function rgba(hex: string, alpha: number): string {
  * underline, a background tint, or both; and the keyboard's current mark on top. Used on
  * pages (an adopted stylesheet) and by the options page's live preview.
  */
-export function highlightCss(settings: Pick<Settings, 'categories' | 'highlightStyle'>): string {
+export function highlightCss(
+  settings: Pick<Settings, 'categories' | 'highlightStyle'>,
+  options: { important?: boolean } = {},
+): string {
   const { highlightStyle } = settings;
+  // A reader's look is added after the default one (the manifest's stylesheet): !important
+  // makes it win whatever order the browser gives the two.
+  const bang = options.important ? ' !important' : '';
   const rules = ENTITY_TYPES.map((type) => {
     const { colour } = settings.categories[type];
-    const tint = highlightStyle !== 'underline' ? `background-color: ${rgba(colour, 0.22)};` : '';
+    const tint = `background-color: ${highlightStyle !== 'underline' ? rgba(colour, 0.22) : 'transparent'}${bang};`;
     const line =
       highlightStyle !== 'tint'
-        ? `text-decoration: underline ${highlightStyle === 'both' ? 'dotted' : 'solid'} ${rgba(colour, 0.95)}; text-decoration-thickness: 2px; text-underline-offset: 2px;`
-        : '';
+        ? `text-decoration: underline ${highlightStyle === 'both' ? 'dotted' : 'solid'} ${rgba(colour, 0.95)}${bang}; text-decoration-thickness: 2px${bang}; text-underline-offset: 2px${bang};`
+        : `text-decoration: none${bang};`;
     return `::highlight(backstory-${type}) { ${tint} ${line} }`;
   });
   rules.push(

@@ -541,7 +541,7 @@ export function describeExtension(
       await until(
         async () => {
           const rule = await personRule();
-          return rule.includes('rgba(0, 0, 255') && !rule.includes('background-color');
+          return rule.includes('rgba(0, 0, 255') && rule.includes('transparent');
         },
         5_000,
         'the person rule to be a blue underline',
