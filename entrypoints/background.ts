@@ -4,7 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { answerRequest } from '../src/background/requests';
 import { Datasets } from '../src/background/datasets';
 import { COMMANDS, requestSchema } from '../src/shared/messages';
-import { OWN_ENTRIES_KEY, readNotes } from '../src/shared/annotations';
+import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes } from '../src/shared/annotations';
 import { PACKS_KEY } from '../src/shared/packs';
 import { settingsAreas } from '../src/platform/settings-areas';
 import { loadSettings, saveSettings } from '../src/shared/settings';
@@ -13,17 +13,20 @@ const ADD_MENU_ID = 'add-to-backstory';
 
 export default defineBackground(() => {
   const datasets = new Datasets(dataset, browser.storage.local);
+  // The reader's notes, read once per worker lifetime and again after they change.
+  let notes: ReturnType<typeof readNotes> | undefined;
   // Returning undefined leaves messages that are not ours to other listeners.
   browser.runtime.onMessage.addListener((message) => {
     if (!requestSchema.safeParse(message).success) return undefined;
-    return Promise.all([datasets.cardModels(), readNotes(browser.storage.local)]).then(
+    return Promise.all([datasets.cardModels(), (notes ??= readNotes(browser.storage.local))]).then(
       ([cards, notes]) => answerRequest(message, cards, notes),
     );
   });
   // Packs or the reader's own entries changed: rebuild cards and the extra name index.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (PACKS_KEY in changes || OWN_ENTRIES_KEY in changes))
-      void datasets.packsChanged();
+    if (area !== 'local') return;
+    if (NOTES_KEY in changes) notes = undefined;
+    if (PACKS_KEY in changes || OWN_ENTRIES_KEY in changes) void datasets.packsChanged();
   });
   // Keyboard commands (remappable by the user in the browser's shortcut settings) go to the
   // content script of the active tab.
