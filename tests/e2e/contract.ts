@@ -72,6 +72,15 @@ const centreOf = (text: string) => {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 };
 
+/** Waits until `text` is (or, with `present` false, is no longer) among the highlighted names. */
+async function untilHighlighted(tab: Tab, text: string, present = true): Promise<void> {
+  await until(
+    async () => (await tab.evaluate(highlightedTexts, null)).includes(text) === present,
+    5_000,
+    `"${text}" to be ${present ? '' : 'no longer '}highlighted`,
+  );
+}
+
 /** Polls a check that runs in Node (it may evaluate in the page) until it holds. */
 async function until(
   check: () => Promise<boolean>,
@@ -112,6 +121,26 @@ const cardTitles = () =>
       .querySelector('backstory-card')
       ?.shadowRoot?.querySelectorAll('.bs-frame [data-testid="card-title"]') ?? []),
   ].map((el) => el.textContent ?? '');
+
+/** Whether the element matching a selector (in the page, not a shadow root) contains a text. */
+const textIncludes = ([selector, text]: readonly [string, string]) =>
+  document.querySelector(selector)?.textContent?.includes(text) ?? false;
+
+/** Whether the open card has the title `title`. */
+const cardTitled = (title: string) =>
+  document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
+    ?.textContent === title;
+
+/** Whether something matching `selector` is inside our card's shadow root. */
+const inCard = (selector: string) =>
+  !!document.querySelector('backstory-card')?.shadowRoot?.querySelector(selector);
+
+/** Clicks the element matching `selector` inside our card's shadow root. */
+const clickInCard = (selector: string) =>
+  document
+    .querySelector('backstory-card')!
+    .shadowRoot!.querySelector<HTMLElement>(selector)!
+    .click();
 
 const cardTitle = () =>
   document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
@@ -257,19 +286,8 @@ export function describeExtension(
       const point = await tab.evaluate(centreOf, 'Esmail Qaani');
       expect(point).toBeDefined();
       await tab.mouseMove(point!.x, point!.y);
-      await tab.waitFor((t) => {
-        const title = document
-          .querySelector('backstory-card')
-          ?.shadowRoot?.querySelector('[data-testid="card-title"]');
-        return title?.textContent === t;
-      }, 'Esmail Qaani');
-      await tab.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
-        null,
-      );
+      await tab.waitFor(cardTitled, 'Esmail Qaani');
+      await tab.waitFor(inCard, '.bs-frame[data-placed]');
       const box = (await tab.evaluate(cardBox, null))!;
       expect(box.left).toBeGreaterThanOrEqual(0);
       expect(box.top).toBeGreaterThanOrEqual(0);
@@ -296,12 +314,7 @@ export function describeExtension(
 
       const other = await tab.evaluate(centreOf, 'Baghdad');
       await tab.mouseMove(other!.x, other!.y);
-      await tab.waitFor((t) => {
-        const title = document
-          .querySelector('backstory-card')
-          ?.shadowRoot?.querySelector('[data-testid="card-title"]');
-        return title?.textContent === t;
-      }, 'Baghdad');
+      await tab.waitFor(cardTitled, 'Baghdad');
       expect(await tab.evaluate(cardTitle, null)).toBe('Baghdad');
       // Leaving the name for empty margin closes the card after the grace period.
       await tab.mouseMove(5, 795);
@@ -422,14 +435,7 @@ export function describeExtension(
       expect(Object.keys(listed)).toEqual(expect.arrayContaining(['Quds Force', 'Oman']));
       await popup.click('.bs-cast-entry[data-entity-id="esmail-qaani"]');
       await page.bringToFront();
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
-          'Esmail Qaani',
-        null,
-      );
+      await page.waitFor(cardTitled, 'Esmail Qaani');
       await popup.close();
       await page.close();
     });
@@ -584,13 +590,10 @@ export function describeExtension(
       await storeSettings({ version: 2, enabled: 'yes', density: 'first' });
       const options = await driver.newTab();
       await options.goto(driver.extensionUrl('options.html'));
-      await options.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid="settings-problems"]')
-            ?.textContent?.includes('enabled'),
-        null,
-      );
+      await options.waitFor(textIncludes, [
+        '[data-testid="settings-problems"]',
+        'enabled',
+      ] as const);
       expect(
         await options.evaluate(
           () =>
@@ -616,30 +619,16 @@ export function describeExtension(
         null,
       );
       const page = await openFixture('pack-page.html');
-      await until(
-        async () => (await page.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
-        5_000,
-        "the pack's name to be highlighted",
-      );
+      await untilHighlighted(page, 'Zephyr Commission', true);
       await hoverName(page, 'Zephyr Commission');
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
-          'Zephyr Commission',
-        null,
-      );
+      await page.waitFor(cardTitled, 'Zephyr Commission');
 
       await options.bringToFront();
       await options.upload('input[name="pack"]', `${PACKS_DIR}/broken-pack.json`);
-      await options.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid="import-problems"]')
-            ?.textContent?.includes('entities[0].aliases[0]'),
-        null,
-      );
+      await options.waitFor(textIncludes, [
+        '[data-testid="import-problems"]',
+        'entities[0].aliases[0]',
+      ] as const);
       expect(
         await options.evaluate(
           () => document.querySelector('[data-pack-id="test-fixture-pack"]')?.textContent ?? '',
@@ -647,11 +636,7 @@ export function describeExtension(
         ),
       ).toContain('version 1');
       const reloaded = await openFixture('pack-page.html');
-      await until(
-        async () => (await reloaded.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
-        5_000,
-        'the old pack still in use',
-      );
+      await untilHighlighted(reloaded, 'Zephyr Commission', true);
       await reloaded.close();
 
       // Removed, its names go from open pages.
@@ -660,11 +645,7 @@ export function describeExtension(
         const item = document.querySelector('[data-pack-id="test-fixture-pack"]')!;
         [...item.querySelectorAll('button')].find((b) => b.textContent === 'Remove')!.click();
       }, null);
-      await until(
-        async () => !(await page.evaluate(highlightedTexts, null)).includes('Zephyr Commission'),
-        5_000,
-        "the removed pack's names to go",
-      );
+      await untilHighlighted(page, 'Zephyr Commission', false);
       await options.close();
       await page.close();
     });
@@ -672,20 +653,9 @@ export function describeExtension(
     it("keeps the reader's note on a card, on every page and in the popup", async () => {
       const page = await openDemo();
       await hoverName(page, 'Esmail Qaani');
-      await page.waitFor(
-        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-note-add'),
-        null,
-      );
-      await page.evaluate(() => {
-        document
-          .querySelector('backstory-card')!
-          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-note-add')!
-          .click();
-      }, null);
-      await page.waitFor(
-        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('textarea'),
-        null,
-      );
+      await page.waitFor(inCard, '.bs-note-add');
+      await page.evaluate(clickInCard, '.bs-note-add');
+      await page.waitFor(inCard, 'textarea');
       await page.evaluate(() => {
         const root = document.querySelector('backstory-card')!.shadowRoot!;
         const area = root.querySelector('textarea')!;
@@ -693,13 +663,7 @@ export function describeExtension(
         area.dispatchEvent(new Event('input', { bubbles: true }));
         [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
       }, null);
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="note"]'),
-        null,
-      );
+      await page.waitFor(inCard, '[data-testid="note"]');
       await new Promise((resolve) => setTimeout(resolve, 300)); // the write to storage
       await page.close();
 
@@ -721,11 +685,7 @@ export function describeExtension(
       await popup.waitFor(() => document.querySelector('.bs-search'), null);
       await popupSearch(popup, 'Qaani');
       await popup.click('.bs-result');
-      await popup.waitFor(
-        () =>
-          document.querySelector('[data-testid="note"]')?.textContent?.includes('Met him in 2024'),
-        null,
-      );
+      await popup.waitFor(textIncludes, ['[data-testid="note"]', 'Met him in 2024'] as const);
       // Removing the note's text removes the note.
       await popup.evaluate(() => {
         [...document.querySelectorAll('button')]
@@ -778,11 +738,7 @@ export function describeExtension(
         null,
       );
       const page = await openFixture('pack-page.html');
-      await until(
-        async () => (await page.evaluate(highlightedTexts, null)).includes('Zephyrine Institute'),
-        5_000,
-        'the new entry to be highlighted',
-      );
+      await untilHighlighted(page, 'Zephyrine Institute', true);
       await page.close();
       await options.bringToFront();
       await options.evaluate(() => {
@@ -853,14 +809,7 @@ export function describeExtension(
       await hoverName(page, 'Quds Force');
       await new Promise((resolve) => setTimeout(resolve, 900));
       expect(await page.evaluate(cardTitle, null)).toBeNull(); // not yet: the delay is 1.5 s
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Quds Force',
-        null,
-        5_000,
-      );
+      await page.waitFor(cardTitled, 'Quds Force', 5_000);
       await page.close();
       await resetSettings();
     });
@@ -939,13 +888,7 @@ export function describeExtension(
           await tab.evaluate(() => void (document.body.style.background = '#111'), null);
         const point = await tab.evaluate(centreOf, 'Esmail Qaani');
         await tab.mouseMove(point!.x, point!.y);
-        await tab.waitFor(
-          () =>
-            document
-              .querySelector('backstory-card')
-              ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
-          null,
-        );
+        await tab.waitFor(inCard, '.bs-frame[data-placed]');
         return tab.evaluate(() => {
           const card = document
             .querySelector('backstory-card')!
@@ -1113,12 +1056,7 @@ export function describeExtension(
         const tab = await openFixture(file);
         await tab.waitFor(hasHighlights, null);
         await hoverName(tab, 'Esmail Qaani');
-        await tab.waitFor((t) => {
-          const title = document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]');
-          return title?.textContent === t;
-        }, 'Esmail Qaani');
+        await tab.waitFor(cardTitled, 'Esmail Qaani');
         const status = await tab.evaluate(() => {
           const rows = document
             .querySelector('backstory-card')!
@@ -1139,13 +1077,7 @@ export function describeExtension(
       const tab = await openFixture('long.html');
       await tab.waitFor(hasHighlights, null);
       await hoverName(tab, 'Baghdad');
-      await tab.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('.bs-frame[data-placed]'),
-        null,
-      );
+      await tab.waitFor(inCard, '.bs-frame[data-placed]');
       await tab.evaluate(() => window.scrollBy(0, 3 * innerHeight), null);
       await tab.waitFor(
         () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-frame'),
@@ -1169,43 +1101,17 @@ export function describeExtension(
         );
         chip!.click();
       }, null);
-      await tab.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Quds Force',
-        null,
-      );
-      await tab.evaluate(() => {
-        document
-          .querySelector('backstory-card')!
-          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-card-back')!
-          .click();
-      }, null);
-      await tab.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent ===
-          'Esmail Qaani',
-        null,
-      );
+      await tab.waitFor(cardTitled, 'Quds Force');
+      await tab.evaluate(clickInCard, '.bs-card-back');
+      await tab.waitFor(cardTitled, 'Esmail Qaani');
       await tab.close();
     });
 
     it('keeps pinned cards open while the pointer opens others, until each is closed', async () => {
       const tab = await openDemo();
       await hoverName(tab, 'Esmail Qaani');
-      await tab.waitFor(
-        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-pin'),
-        null,
-      );
-      await tab.evaluate(() => {
-        document
-          .querySelector('backstory-card')!
-          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-pin')!
-          .click();
-      }, null);
+      await tab.waitFor(inCard, '.bs-pin');
+      await tab.evaluate(clickInCard, '.bs-pin');
       await tab.mouseMove(5, 795);
       await new Promise((resolve) => setTimeout(resolve, 800)); // past the close grace period
       expect(await tab.evaluate(cardTitles, null)).toEqual(['Esmail Qaani']);
@@ -1221,12 +1127,7 @@ export function describeExtension(
         5_000,
         'the unpinned card to close',
       );
-      await tab.evaluate(() => {
-        document
-          .querySelector('backstory-card')!
-          .shadowRoot!.querySelector<HTMLButtonElement>('.bs-close')!
-          .click();
-      }, null);
+      await tab.evaluate(clickInCard, '.bs-close');
       await tab.waitFor(() => !document.querySelector('backstory-card'), null);
       await tab.close();
     });
@@ -1240,13 +1141,7 @@ export function describeExtension(
         getSelection()!.setBaseAndExtent(text, at + 1, text, at + 3);
       }, null);
       await sendCommand(tab, { type: 'card-for-selection' });
-      await tab.waitFor(
-        () =>
-          document
-            .querySelector('backstory-card')
-            ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === 'Houthis',
-        null,
-      );
+      await tab.waitFor(cardTitled, 'Houthis');
       await sendCommand(tab, { type: 'close-card' });
       await tab.waitFor(
         () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-frame'),
@@ -1266,34 +1161,16 @@ export function describeExtension(
 
     it('moves to the next name on the keyboard command, with its card focused, and Escape returns', async () => {
       const page = await openDemo();
-      const options = await driver.newTab();
-      await options.goto(driver.extensionUrl('options.html'));
       // What the background does on the command: send the active tab a navigate request.
-      const navigate = async (direction = 'next') => {
-        await page.bringToFront();
-        await options.evaluate(async (direction) => {
-          type Tabs = {
-            query(q: object): Promise<{ id?: number }[]>;
-            sendMessage(id: number, m: object): Promise<unknown>;
-          };
-          const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
-          const tabs = (g.browser ?? g.chrome)!.tabs;
-          const [tab] = await tabs.query({ active: true, currentWindow: true });
-          await tabs.sendMessage(tab!.id!, { type: 'navigate', direction });
-        }, direction);
-      };
-      const titled = (t: string) =>
-        document
-          .querySelector('backstory-card')
-          ?.shadowRoot?.querySelector('[data-testid="card-title"]')?.textContent === t;
+      const navigate = (direction = 'next') => sendCommand(page, { type: 'navigate', direction });
       await navigate();
-      await page.waitFor(titled, 'Quds Force');
+      await page.waitFor(cardTitled, 'Quds Force');
       await navigate();
-      await page.waitFor(titled, 'Esmail Qaani');
+      await page.waitFor(cardTitled, 'Esmail Qaani');
       await navigate('previous');
-      await page.waitFor(titled, 'Quds Force');
+      await page.waitFor(cardTitled, 'Quds Force');
       await navigate();
-      await page.waitFor(titled, 'Esmail Qaani');
+      await page.waitFor(cardTitled, 'Esmail Qaani');
       expect(
         await page.evaluate(() => CSS.highlights.get('backstory-current')?.size ?? 0, null),
       ).toBe(1);
@@ -1305,7 +1182,6 @@ export function describeExtension(
       expect(await page.evaluate(() => document.activeElement?.localName ?? '', null)).not.toBe(
         'backstory-card',
       );
-      await options.close();
       await page.close();
     });
   });

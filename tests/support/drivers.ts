@@ -80,7 +80,8 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
 
 function playwrightTab(page: import('playwright-core').Page): Tab {
   return wrap(page as unknown as AnyPage, async (fn, arg, timeout = 10_000) => {
-    await page.waitForFunction(fn as never, arg, { timeout });
+    // Polled on a timer, not on animation frames: a tab in the background gets none.
+    await page.waitForFunction(fn as never, arg, { timeout, polling: 50 });
   });
 }
 
