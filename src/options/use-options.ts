@@ -26,6 +26,8 @@ export function useOptions() {
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const pending = useRef<Partial<Settings>>({});
   const timer = useRef<number>();
+  /** Saves of ours not yet written. */
+  const writing = useRef(0);
 
   useEffect(() => {
     void loadSettingsWithProblems(settingsAreas()).then((loaded) => {
@@ -46,10 +48,15 @@ export function useOptions() {
     // Changes made elsewhere (the popup, another options tab) show here too.
     // Changes made elsewhere (the popup, another options tab) show here too; edits not yet
     // saved stay on top.
-    return onSettingsStored(
-      () =>
-        void loadSettings(settingsAreas()).then((s) => setSettings({ ...s, ...pending.current })),
-    );
+    // Our own writes come back here too, possibly out of order while the reader types: they
+    // are skipped while a change of ours is waiting or being written (the page already shows
+    // it), so an older echo cannot undo newer typing.
+    return onSettingsStored(() => {
+      if (writing.current > 0 || Object.keys(pending.current).length > 0) return;
+      void loadSettings(settingsAreas()).then((s) => {
+        if (writing.current === 0 && Object.keys(pending.current).length === 0) setSettings(s);
+      });
+    });
   }, []);
 
   const flush = () => {
@@ -58,10 +65,13 @@ export function useOptions() {
     const patch = pending.current;
     if (Object.keys(patch).length === 0) return;
     pending.current = {};
-    saveSettings(settingsAreas(), patch).then(
-      () => setStatus('Saved. Open tabs follow at once.'),
-      (error: unknown) => setStatus(`Not saved: ${String(error)}`),
-    );
+    writing.current++;
+    saveSettings(settingsAreas(), patch)
+      .then(
+        () => setStatus('Saved. Open tabs follow at once.'),
+        (error: unknown) => setStatus(`Not saved: ${String(error)}`),
+      )
+      .finally(() => writing.current--);
   };
 
   // A change still waiting for its debounce is saved at once when the page is hidden (the

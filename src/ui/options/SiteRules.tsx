@@ -18,8 +18,10 @@ export function SiteRules({ settings, onChange }: Props) {
   // What this editor saved last: a list coming back the same is ours (keep the draft as
   // typed); a different one was changed elsewhere (show it).
   const savedHere = useRef(stored);
+  const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (stored !== savedHere.current) setDraft(stored);
+    // Never under the reader's fingers: a list changed elsewhere shows once they leave the field.
+    if (stored !== savedHere.current && document.activeElement !== field.current) setDraft(stored);
     savedHere.current = stored;
   }, [stored]);
   const lines = draft.split('\n').map((l) => l.trim());
@@ -76,6 +78,7 @@ export function SiteRules({ settings, onChange }: Props) {
           <code>*.example.com</code> only its subdomains.
         </span>
         <textarea
+          ref={field}
           name="siteList"
           rows={5}
           spellcheck={false}
