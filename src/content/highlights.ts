@@ -71,7 +71,7 @@ export class Painter {
       this.observer.observe(el);
     }
     const root = el.getRootNode();
-    if (root instanceof ShadowRoot) this.styleShadowRoot(root);
+    if (root instanceof ShadowRoot) this.adopt(root);
   }
 
   remove(scanned: ScannedBlock): void {
@@ -207,10 +207,6 @@ export class Painter {
     } catch {
       // A browser that refuses: names there are found and hoverable, just not painted.
     }
-  }
-
-  private styleShadowRoot(root: ShadowRoot): void {
-    this.adopt(root);
   }
 }
 

@@ -67,6 +67,8 @@ export class PageScanner {
   private lastFullRescan = -Infinity;
   private first = new Map<string, PageMatch>();
   private hiddenCategories = new Set<string>();
+  /** Blocks were added or removed since the first mentions were last worked out. */
+  private blocksChanged = true;
   private running = false;
   private timer: number | undefined;
   private stopped = false;
@@ -120,6 +122,7 @@ export class PageScanner {
   /** New options (density, code): the page is read again. */
   update(options: ScanOptions): void {
     this.options = options;
+    this.blocksChanged = true;
     this.fullRescan = true;
     this.lastFullRescan = -Infinity;
     this.schedule();
@@ -239,7 +242,9 @@ export class PageScanner {
   }
 
   private afterChange(): void {
-    if (this.options.firstMentionOnly) {
+    // The first mentions change only when blocks come or go: not recomputed on every slice.
+    if (this.options.firstMentionOnly && this.blocksChanged) {
+      this.blocksChanged = false;
       this.first = new Map();
       for (const match of this.index.matches())
         if (!this.first.has(match.entityId)) this.first.set(match.entityId, match);
@@ -364,12 +369,14 @@ export class PageScanner {
   }
 
   private remember(scanned: ScannedBlock, onScreen: boolean): void {
+    this.blocksChanged = true;
     for (const node of scanned.block.nodes) this.blockOfNode.set(node, scanned);
     if (scanned.hidden) this.hiddenBlocks.add(scanned);
     this.painter.add(scanned, onScreen);
   }
 
   private forget(scanned: ScannedBlock): void {
+    this.blocksChanged = true;
     this.hiddenBlocks.delete(scanned);
     for (const node of scanned.block.nodes)
       if (this.blockOfNode.get(node) === scanned) this.blockOfNode.delete(node);

@@ -1,4 +1,5 @@
 import type { PackProblem } from '../../core/packs/pack';
+import { JsonFileInput } from './JsonFileInput';
 import type { StoredPackInfo } from '../../shared/packs';
 
 export interface BundledInfo {
@@ -82,16 +83,7 @@ export function Datasets({
           {maxMegabytes} MB). Nothing changes until the whole file is valid; a pack with the id of
           one already imported replaces it.
         </span>
-        <input
-          type="file"
-          name="pack"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) onImport(file);
-            e.currentTarget.value = '';
-          }}
-        />
+        <JsonFileInput name="pack" onFile={onImport} />
       </label>
       <div class="bs-import-status" role="status" data-testid="import-status">
         {importState.kind === 'reading' && (

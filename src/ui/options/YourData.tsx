@@ -1,4 +1,5 @@
 import type { BackupPreview } from '../../shared/backup';
+import { JsonFileInput } from './JsonFileInput';
 
 export type RestoreState =
   | { kind: 'idle' }
@@ -32,16 +33,7 @@ export function YourData({ onExport, onChooseBackup, restore, onApply, onCancel 
       </p>
       <label class="bs-stacked">
         <span>Import a Backstory backup (you see what changes before anything does)</span>
-        <input
-          type="file"
-          name="backup"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) onChooseBackup(file);
-            e.currentTarget.value = '';
-          }}
-        />
+        <JsonFileInput name="backup" onFile={onChooseBackup} />
       </label>
       <div role="status" data-testid="restore-status">
         {restore.kind === 'preview' && (
