@@ -115,6 +115,15 @@ export class Painter {
     this.restoreIfCleared();
   }
 
+  /** Forgets every block (the page is read again from the top); stays ready for new ones. */
+  forgetAll(): void {
+    this.observer.disconnect(); // an IntersectionObserver observes again after disconnecting
+    this.near.clear();
+    this.watched.clear();
+    for (const match of this.registered) this.highlight(match.category).delete(match.range);
+    this.registered.clear();
+  }
+
   /** Removes every highlight of ours and stops watching. */
   clear(): void {
     this.observer.disconnect();

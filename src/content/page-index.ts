@@ -145,6 +145,13 @@ export class PageIndex {
     return removed;
   }
 
+  /** Forgets every block. */
+  clear(): void {
+    this.blocks.length = 0;
+    this.byNode.clear();
+    this.matchCount = 0;
+  }
+
   /** Every match in document order. */
   *matches(): Generator<PageMatch> {
     for (const scanned of this.blocks) yield* scanned.matches;

@@ -9,8 +9,8 @@ import { flowElement, isInline } from './text-blocks';
 export interface PageChanges {
   /** Elements to read again, whole. */
   dirty: Set<Element>;
-  /** Something was removed: blocks whose text left the page must go. */
-  removals: boolean;
+  /** Nodes taken out of the page: the blocks whose text they held must go. */
+  removed: Set<Node>;
   /** Elements whose class, style or open state changed (text may have been shown or hidden). */
   restyled: Set<Element>;
   /** Number of mutation records since the last take. */
@@ -19,7 +19,7 @@ export interface PageChanges {
 
 export const emptyChanges = (): PageChanges => ({
   dirty: new Set(),
-  removals: false,
+  removed: new Set(),
   restyled: new Set(),
   records: 0,
 });
@@ -34,6 +34,10 @@ const OPTIONS: MutationObserverInit = {
   attributes: true,
   attributeFilter: VISIBILITY_ATTRIBUTES,
 };
+
+/** MutationObservers of ours that are connected, for the stats report (there should be one). */
+let connectedObservers = 0;
+export const connectedMutationObservers = () => connectedObservers;
 
 /** The page's address without its fragment: jumping to an anchor is not a new page. */
 const pageAddress = () => location.href.replace(/#.*$/, '');
@@ -53,10 +57,14 @@ export class PageWatch {
   ) {
     this.observer = new MutationObserver((records) => this.record(records));
     this.observer.observe(root, OPTIONS);
+    connectedObservers++;
     const onHistory = () => this.checkUrl();
     addEventListener('popstate', onHistory, { signal });
     addEventListener('hashchange', onHistory, { signal });
-    signal.addEventListener('abort', () => this.observer.disconnect());
+    signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      connectedObservers--;
+    });
   }
 
   /** Watches an open shadow root too (mutations inside it do not reach the document's observer). */
@@ -86,7 +94,7 @@ export class PageWatch {
         continue;
       }
       if (record.type === 'childList') {
-        if (record.removedNodes.length > 0) changes.removals = true;
+        for (const node of record.removedNodes) changes.removed.add(node);
         let textChanged = record.removedNodes.length > 0;
         for (const node of record.addedNodes) {
           // A new block-level element is read on its own; new text or inline markup changes

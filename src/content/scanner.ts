@@ -10,7 +10,12 @@ import type { PageStats } from '../shared/messages';
 import { caretAt } from './hit-test';
 import { Painter } from './highlights';
 import { PageIndex, type PageMatch, type ScannedBlock } from './page-index';
-import { PageWatch, type PageChanges } from './page-watch';
+import {
+  connectedMutationObservers,
+  emptyChanges,
+  PageWatch,
+  type PageChanges,
+} from './page-watch';
 import { FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
 import {
   BlockCollector,
@@ -28,10 +33,19 @@ export interface ScanOptions extends CollectOptions {
 
 /** Changed parts of the page are read again this long after the change (changes come in bursts). */
 export const RESCAN_DELAY_MS = 100;
-/** More changed parts than this at once: read the whole page again instead. */
-const FLOOD = 200;
+/**
+ * More changed or removed parts than this waiting at once: read the whole page again instead
+ * (reading changes costs what they hold, so this is for pages that replace most of themselves).
+ */
+const FLOOD = 5000;
 /** A whole-page rescan at most this often. */
 const FULL_RESCAN_GAP_MS = 1000;
+/**
+ * The most of the main thread our reading of a restless page's changes may take: after each
+ * slice of that work we rest nine times as long (a tenth), and a whole-page read comes no
+ * sooner than nine times the last one took.
+ */
+const RESTLESS_SHARE = 0.1;
 /** Hover-to-card timings kept for the stats report. */
 const MAX_TIMINGS = 50;
 
@@ -59,12 +73,15 @@ export class PageScanner {
   private preview = new Map<Text, ScannedBlock>();
   /** The ordered pass has read past the viewport (see `nearTop`). */
   private pastScreen = false;
-  private readonly blockOfNode = new WeakMap<Text, ScannedBlock>();
+  private blockOfNode = new WeakMap<Text, ScannedBlock>();
   /** Blocks skipped as not rendered: a style change around them may show them. */
   private readonly hiddenBlocks = new Set<ScannedBlock>();
   private pending: PageChanges | undefined;
   private fullRescan = false;
   private lastFullRescan = -Infinity;
+  /** Time spent in the current or last whole-page read, and the gap it earns before the next. */
+  private passBusyMs = 0;
+  private fullRescanGapMs = FULL_RESCAN_GAP_MS;
   private first = new Map<string, PageMatch>();
   private hiddenCategories = new Set<string>();
   /** Blocks were added or removed since the first mentions were last worked out. */
@@ -92,9 +109,12 @@ export class PageScanner {
       longestTaskMs: 0,
       longestTask: '',
       tasks: 0,
+      busyMs: 0,
+      fullScans: 0,
       registeredRanges: 0,
       matches: 0,
       blocks: 0,
+      mutationObservers: 0,
       hoverToCardMs: [],
     };
     this.painter = new Painter(
@@ -164,6 +184,7 @@ export class PageScanner {
       registeredRanges: this.painter.registeredCount,
       matches: this.index.size,
       blocks: this.index.blocks.length,
+      mutationObservers: connectedMutationObservers(),
       hoverToCardMs: [...this.stats.hoverToCardMs],
     };
   }
@@ -174,6 +195,7 @@ export class PageScanner {
     work();
     const took = performance.now() - start;
     this.stats.tasks++;
+    this.stats.busyMs += took;
     if (took > this.stats.longestTaskMs) {
       this.stats.longestTaskMs = took;
       this.stats.longestTask = label;
@@ -203,14 +225,32 @@ export class PageScanner {
     let lastFrame = performance.now();
     try {
       while (!this.stopped && this.hasWork()) {
-        const wait = this.lastFullRescan + FULL_RESCAN_GAP_MS - performance.now();
+        const wait = this.lastFullRescan + this.fullRescanGapMs - performance.now();
         if (this.fullRescan && !this.collector && wait > 0) {
           // Too soon after the last full read: come back when it is allowed.
           this.running = false;
           this.schedule(wait);
           return;
         }
-        this.measure(this.sliceLabel(), () => this.slice(performance.now() + SLICE_MS));
+        const label = this.sliceLabel();
+        const began = performance.now();
+        this.measure(label, () => this.slice(began + SLICE_MS));
+        const took = performance.now() - began;
+        if (label === 'changes') {
+          if (this.pending) {
+            // More changes wait: rest long enough to keep within our share of the thread.
+            this.running = false;
+            this.schedule(took * (1 / RESTLESS_SHARE - 1));
+            return;
+          }
+        } else {
+          this.passBusyMs += took;
+          if (!this.collector)
+            this.fullRescanGapMs = Math.max(
+              FULL_RESCAN_GAP_MS,
+              this.passBusyMs * (1 / RESTLESS_SHARE - 1),
+            );
+        }
         if (performance.now() - lastFrame > FRAME_GAP_MS) {
           await nextFrame();
           lastFrame = performance.now();
@@ -234,9 +274,7 @@ export class PageScanner {
     } else if (this.collector) {
       this.continueOrderedPass(deadline);
     } else if (this.pending) {
-      const changes = this.pending;
-      this.pending = undefined;
-      this.applyChanges(changes);
+      this.applyChanges(deadline);
     }
     this.afterChange();
   }
@@ -255,7 +293,14 @@ export class PageScanner {
   /** Starts reading the page from the top (again), dropping what was read before. */
   private beginOrderedPass(): void {
     this.lastFullRescan = performance.now();
-    for (const scanned of this.index.remove(() => true)) this.forget(scanned);
+    this.passBusyMs = 0;
+    this.stats.fullScans++;
+    // Everything read before goes at once (one by one, a long page made this a long task).
+    this.index.clear();
+    this.painter.forgetAll();
+    this.hiddenBlocks.clear();
+    this.blockOfNode = new WeakMap();
+    this.blocksChanged = true;
     this.preview.clear();
     this.state = newDocumentState();
     this.collector = new BlockCollector(this.root, this.options);
@@ -394,71 +439,96 @@ export class PageScanner {
     const changes = this.watch.take();
     // Style changes matter only if they may reveal text we skipped as hidden.
     if (this.hiddenBlocks.size === 0) changes.restyled.clear();
-    if (changes.dirty.size === 0 && !changes.removals && changes.restyled.size === 0) return;
-    if (changes.dirty.size > FLOOD) this.fullRescan = true;
-    else {
-      const pending = (this.pending ??= changes);
-      if (pending !== changes) {
-        for (const el of changes.dirty) pending.dirty.add(el);
-        for (const el of changes.restyled) pending.restyled.add(el);
-        pending.removals ||= changes.removals;
-        if (pending.dirty.size > FLOOD) {
-          this.fullRescan = true;
-          this.pending = undefined;
-        }
+    if (changes.dirty.size === 0 && changes.removed.size === 0 && changes.restyled.size === 0)
+      return;
+    if (!this.fullRescan) {
+      const pending = (this.pending ??= emptyChanges());
+      for (const el of changes.dirty) pending.dirty.add(el);
+      for (const node of changes.removed) pending.removed.add(node);
+      for (const el of changes.restyled) pending.restyled.add(el);
+      if (pending.dirty.size + pending.removed.size > FLOOD) {
+        this.fullRescan = true;
+        this.pending = undefined;
       }
     }
     this.schedule(RESCAN_DELAY_MS);
   }
 
-  /** Reads again the parts of the page that changed. */
-  private applyChanges(changes: PageChanges): void {
-    const dirty = new Set<Element>();
-    for (const el of changes.dirty) dirty.add(el);
-    // Restyled elements matter only where they may have shown text we skipped as hidden.
-    if (changes.restyled.size > 0) {
-      for (const scanned of this.hiddenBlocks) {
-        for (const el of changes.restyled)
-          if (containsComposed(el, scanned.block.element)) dirty.add(scanned.block.element);
-      }
-    }
-    const roots = [...dirty].filter(
-      (el) =>
-        el.isConnected &&
-        ![...dirty].some((other) => other !== el && containsComposed(other, el)) &&
-        isReadable(el, this.options),
-    );
-    if (roots.some((el) => el === this.root || el === document.documentElement)) {
-      this.fullRescan = true;
-      return;
-    }
+  /**
+   * Reads again the parts of the page that changed, as much as fits before `deadline`; the rest
+   * waits for the next slice. The cost follows the size of the change, not of the page: old
+   * readings are found through the text nodes of what changed or left.
+   */
+  private applyChanges(deadline: number): void {
+    const changes = this.pending!;
+    const old = new Set<ScannedBlock>();
     const fresh: TextBlock[] = [];
-    for (const el of roots) {
-      const collector = new BlockCollector(el, this.options);
-      collector.collect(fresh);
-      for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
+    // Restyled elements matter only where they may have shown text we skipped as hidden.
+    for (const scanned of this.hiddenBlocks) {
+      for (const el of changes.restyled)
+        if (containsComposed(el, scanned.block.element)) changes.dirty.add(scanned.block.element);
     }
-    // Old readings of the same text, and of text that left the page, go.
-    const replaced = new Set<ScannedBlock>();
-    for (const block of fresh)
-      for (const node of block.nodes) {
-        const old = this.blockOfNode.get(node);
-        if (old) replaced.add(old);
+    changes.restyled.clear();
+    // Text that left the page: its readings go. (A node moved elsewhere is still connected;
+    // its new place is among the changed parts.)
+    for (const node of changes.removed) {
+      changes.removed.delete(node);
+      if (!node.isConnected) this.readingsIn(node, old);
+      if (performance.now() >= deadline) break;
+    }
+    // Changed parts, each read whole; one inside another changed part waits for it.
+    for (const el of performance.now() < deadline ? changes.dirty : []) {
+      changes.dirty.delete(el);
+      if (!el.isConnected || this.insideDirty(el, changes.dirty)) continue;
+      if (el === this.root || el === document.documentElement) {
+        this.pending = undefined;
+        this.fullRescan = true;
+        return;
       }
-    const removed = this.index.remove(
-      (s) =>
-        replaced.has(s) ||
-        (changes.removals && !s.block.nodes.every((n) => n.isConnected)) ||
-        roots.some((el) => containsComposed(el, s.block.element)),
-    );
-    const wasNear = new Set(
-      removed.filter((s) => this.painter.isNear(s)).map((s) => s.block.element),
-    );
-    for (const scanned of removed) this.forget(scanned);
+      // Whatever was read there before goes (also text now hidden, editable or code).
+      this.readingsIn(el, old);
+      if (isReadable(el, this.options)) {
+        const collector = new BlockCollector(el, this.options);
+        collector.collect(fresh);
+        for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
+      }
+      if (performance.now() >= deadline) break;
+    }
+    if (changes.dirty.size === 0 && changes.removed.size === 0) this.pending = undefined;
+    let wasNear = new Set<Element>();
+    if (old.size > 0) {
+      wasNear = new Set([...old].filter((s) => this.painter.isNear(s)).map((s) => s.block.element));
+      for (const scanned of this.index.remove((s) => old.has(s))) this.forget(scanned);
+    }
     for (const block of fresh) {
       const scanned = this.index.scan(block, this.state);
       this.index.insert(scanned);
       this.remember(scanned, wasNear.has(block.element));
+    }
+  }
+
+  /** Whether an ancestor of `el` (through shadow roots) is among the changed parts. */
+  private insideDirty(el: Element, dirty: Set<Element>): boolean {
+    for (let at: Node | null = el.parentNode; at;) {
+      if (at instanceof Element && dirty.has(at)) return true;
+      at = at instanceof ShadowRoot ? at.host : at.parentNode;
+    }
+    return false;
+  }
+
+  /** Adds to `into` the readings of the text under `node` (open shadow roots included). */
+  private readingsIn(node: Node, into: Set<ScannedBlock>): void {
+    if (node instanceof Text) {
+      const scanned = this.blockOfNode.get(node);
+      if (scanned) into.add(scanned);
+      return;
+    }
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let at: Node | null = walker.currentNode; at; at = walker.nextNode()) {
+      if (at instanceof Text) {
+        const scanned = this.blockOfNode.get(at);
+        if (scanned) into.add(scanned);
+      } else if (at instanceof Element && at.shadowRoot) this.readingsIn(at.shadowRoot, into);
     }
   }
 }

@@ -82,12 +82,18 @@ export const pageStatsSchema = z.object({
   longestTask: z.string(),
   /** Number of such stretches (scan slices, rescans, repaints). */
   tasks: z.number(),
+  /** Their total time, in ms. */
+  busyMs: z.number(),
+  /** Times the whole page was read from the top (the first read included). */
+  fullScans: z.number(),
   /** Ranges currently registered with CSS.highlights. */
   registeredRanges: z.number(),
   /** Names found on the page. */
   matches: z.number(),
   /** Text blocks read. */
   blocks: z.number(),
+  /** MutationObservers of ours watching the page (one, however often the page changes). */
+  mutationObservers: z.number(),
   /** For each card opened by hover: ms from the end of the hover delay to the card being placed. */
   hoverToCardMs: z.array(z.number()),
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
+import type { PageStats } from '../../src/shared/messages';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
@@ -278,6 +279,74 @@ export function describeExtension(
         500 + 250, // the issue's 500 ms, plus the test's own round trips
         'the added names to be highlighted',
       );
+      await tab.close();
+    });
+
+    /** The content script's own report on its work in `page` (see `pageStatsSchema`). */
+    async function pageStats(page: Tab): Promise<PageStats> {
+      const ext = await driver.newTab();
+      await ext.goto(driver.extensionUrl('options.html'));
+      await page.bringToFront();
+      const stats = await ext.evaluate(async () => {
+        type Tabs = {
+          query(q: object): Promise<{ id?: number }[]>;
+          sendMessage(id: number, m: object): Promise<unknown>;
+        };
+        const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+        const tabs = (g.browser ?? g.chrome)!.tabs;
+        const [tab] = await tabs.query({ active: true, currentWindow: true });
+        return tabs.sendMessage(tab!.id!, { type: 'stats' });
+      }, null);
+      await ext.close();
+      await page.bringToFront();
+      return stats as PageStats;
+    }
+
+    it('keeps up with a mutation storm: one observer, only what is on the page held', async () => {
+      // 1,000 nodes every 100 ms for 3 s; the page keeps its newest 2,500 items (10,000 nodes).
+      const tab = await openFixture('storm.html?nodes=1000&every=100&for=3000&keep=2500');
+      await tab.waitFor(
+        () => (window as unknown as { storm: { done: boolean } }).storm.done,
+        null,
+        20_000,
+      );
+      const last = await tab.evaluate(() => {
+        const item = document.querySelector('#feed p:last-child')!;
+        item.scrollIntoView({ block: 'center' });
+        return item.querySelector('b')!.textContent!.replace(/^the /, '');
+      }, null);
+      // The newest item is read, and nothing that left the page is still painted.
+      await until(
+        async () =>
+          (await tab.evaluate(highlightedTexts, null)).includes(last) &&
+          (await tab.evaluate(() => {
+            let stale = 0;
+            CSS.highlights.forEach((highlight, name) => {
+              if (!name.startsWith('backstory-')) return;
+              for (const r of highlight as Set<AbstractRange>)
+                if (!r.startContainer.isConnected) stale++;
+            });
+            return stale === 0;
+          }, null)),
+        10_000,
+        `the newest item's "${last}" to be painted and no removed item to be`,
+      );
+      const items = await tab.evaluate(() => document.querySelectorAll('#feed p').length, null);
+      expect(items).toBe(2500);
+      let stats = await pageStats(tab);
+      // Once the last changes are read, the index holds the page as it is, not all it has seen:
+      // the feed's items and the article's heading and introduction.
+      await until(
+        async () => {
+          stats = await pageStats(tab);
+          return stats.blocks === items + 2;
+        },
+        10_000,
+        `the blocks held to match the ${items + 2} on the page`,
+      );
+      expect(stats.matches).toBeGreaterThanOrEqual(items);
+      expect(stats.matches).toBeLessThanOrEqual(items + 2);
+      expect(stats.mutationObservers).toBe(1);
       await tab.close();
     });
 
