@@ -38,6 +38,18 @@ function collectProblems(tab: Tab): string[] {
   return problems;
 }
 
+/** Waits until every one of `texts` is highlighted. */
+async function untilAllHighlighted(tab: Tab, texts: string[]): Promise<void> {
+  await until(
+    async () => {
+      const shown = await tab.evaluate(highlightedTexts, null);
+      return texts.every((text) => shown.includes(text));
+    },
+    5_000,
+    `${texts.join(', ')} to be highlighted`,
+  );
+}
+
 type ReactPage = { reactErrors: string[]; hydrate(): void; hydrated?: boolean };
 
 /**
@@ -225,9 +237,9 @@ export function describeHostilePages(
           await tab.evaluate(() => (window as unknown as ReactPage).hydrate(), null);
         }
         await tab.waitFor(() => (window as unknown as ReactPage).hydrated === true, null);
-        expect(await tab.evaluate(highlightedTexts, null)).toEqual(
-          expect.arrayContaining(['Esmail Qaani', 'Quds Force', 'Tehran']),
-        );
+        const reactErrors = () => (window as unknown as ReactPage).reactErrors;
+        expect(await tab.evaluate(reactErrors, null)).toEqual([]);
+        await untilAllHighlighted(tab, ['Esmail Qaani', 'Quds Force', 'Tehran']);
 
         // The page's buttons still work, and our highlights follow what React re-renders.
         await tab.click('#more');
@@ -235,20 +247,9 @@ export function describeHostilePages(
         await tab.waitFor(textIncludes, ['#count', 'Read 2 times'] as const);
         await tab.click('#next');
         await tab.waitFor(textIncludes, ['#story', 'Qasim al-Araji flew'] as const);
-        await until(
-          async () => {
-            const texts = await tab.evaluate(highlightedTexts, null);
-            return (
-              ['Qasim al-Araji', 'Baghdad', 'Muscat', 'Tehran'].every((t) => texts.includes(t)) &&
-              !texts.includes('Esmail Qaani')
-            );
-          },
-          5_000,
-          'the highlights to follow the new story',
-        );
-        expect(
-          await tab.evaluate(() => (window as unknown as ReactPage).reactErrors, null),
-        ).toEqual([]);
+        await untilAllHighlighted(tab, ['Qasim al-Araji', 'Baghdad', 'Muscat', 'Tehran']);
+        await untilHighlighted(tab, 'Esmail Qaani', false);
+        expect(await tab.evaluate(reactErrors, null)).toEqual([]);
         expect(problems).toEqual([]);
         await tab.close();
       });
@@ -259,17 +260,17 @@ export function describeHostilePages(
       const withUs = await editEverything(driver, url, true);
       const plain = await launchPlain();
       const without = await editEverything(plain, url, false).finally(() => plain.close());
-      // The edits happened (so the comparison below compares something).
+      const editors = new Set(EDITS.map((e) => e.id));
+      expect(withUs.highlightedIn).toContain('prose');
+      expect(withUs.highlightedIn.filter((id) => editors.has(id))).toEqual([]);
+      expect(withUs.inFrame).toBe(0);
+      // Content, caret, selection and focus are what they are without us, keystroke for keystroke.
+      expect(withUs.states).toEqual(without.states);
+      // The edits happened (so the comparison above compared something).
       expect(withUs.states[0]!.value).toContain(
         'Esmail Qaani met Qasim al-Araji in Muscat, then Oman.',
       );
       expect(withUs.states[2]!.value).toContain('Baghdad via Esmail Qaani');
-      // Content, caret, selection and focus are what they are without us, keystroke for keystroke.
-      expect(withUs.states).toEqual(without.states);
-      const editors = new Set(EDITS.map((e) => e.id));
-      expect(withUs.highlightedIn.filter((id) => editors.has(id))).toEqual([]);
-      expect(withUs.highlightedIn).toContain('prose');
-      expect(withUs.inFrame).toBe(0);
     });
 
     it('highlights, opens a styled card and navigates it under a strict CSP and Trusted Types, with no violation', async () => {
