@@ -428,6 +428,13 @@ export class PageScanner {
         ![...dirty].some((other) => other !== el && containsComposed(other, el)) &&
         isReadable(el, this.options),
     );
+    // Text that became an editor (made contenteditable, or its document put in design mode,
+    // which no mutation tells) is no longer ours: its old readings go, or their ranges would
+    // paint stale marks over what the reader types.
+    const editing = this.root.ownerDocument.designMode === 'on';
+    const unreadable = [...dirty].filter(
+      (el) => el.isConnected && !roots.includes(el) && !isReadable(el, this.options),
+    );
     if (roots.some((el) => el === this.root || el === document.documentElement)) {
       this.fullRescan = true;
       return;
@@ -447,6 +454,8 @@ export class PageScanner {
       }
     const removed = this.index.remove(
       (s) =>
+        editing ||
+        unreadable.some((el) => containsComposed(el, s.block.element)) ||
         replaced.has(s) ||
         (changes.removals && !s.block.nodes.every((n) => n.isConnected)) ||
         roots.some((el) => containsComposed(el, s.block.element)),

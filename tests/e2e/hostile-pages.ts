@@ -91,6 +91,15 @@ const EDITS: Edit[] = [
     retyped: 'ani',
   },
   { id: 'design', text: 'Baghdad', caret: 'after', typed: ' and Tehran', erase: 1, retyped: 'n' },
+  // Made editable by the page after we read it.
+  {
+    id: 'late',
+    text: 'Hossein Salami',
+    caret: 'after',
+    typed: ' of the IRGC',
+    erase: 2,
+    retyped: 'GC',
+  },
 ];
 
 /** Focuses the editor `id` (an iframe means its design-mode document) and places the caret. */
@@ -136,8 +145,9 @@ const editorState = (id: string) => {
   }
   // A selection end as the child-index path from the editor to its node, and the offset.
   const where = (node: Node | null, offset: number) => {
+    if (!node || !el.contains(node)) return 'elsewhere';
     const steps: number[] = [];
-    for (let n = node; n && n !== el; n = n.parentNode)
+    for (let n = node; n !== el; n = n.parentNode!)
       steps.unshift([...n.parentNode!.childNodes].indexOf(n as ChildNode));
     return `${steps.join('/')}:${offset}`;
   };
@@ -151,7 +161,8 @@ const editorState = (id: string) => {
 
 /** How many ranges we registered in the design-mode frame's own highlight registry. */
 const highlightsInFrame = () => {
-  const frame = document.getElementById('design') as HTMLIFrameElement;
+  const frame = document.getElementById('design') as HTMLIFrameElement | null;
+  if (!frame) return 0;
   const registry = (frame.contentWindow as unknown as { CSS: typeof CSS }).CSS.highlights;
   let size = 0;
   registry.forEach((highlight, name) => {
@@ -160,21 +171,29 @@ const highlightsInFrame = () => {
   return size;
 };
 
+/** A page to edit: names to see highlighted first, a button the page turns editing on with. */
+interface EditScript {
+  file: string;
+  highlightedFirst: string[];
+  switchOn?: string;
+  edits: Edit[];
+}
+
 /**
- * Edits every editor on editors.html as a reader would and returns what each showed after its
- * edit, then all of them again once any delayed work of ours has had its chance.
+ * Edits a page as a reader would and returns what each editor showed after its edit, then all
+ * of them again once any delayed work of ours has had its chance, and where we highlight then.
  */
-async function editEverything(driver: Driver, url: string, withUs: boolean) {
+async function editPage(driver: Driver, url: string, script: EditScript, withUs: boolean) {
   const tab = await driver.newTab();
   await tab.goto(url);
-  await tab.waitFor(
-    () =>
-      (document.getElementById('design') as HTMLIFrameElement).contentDocument?.designMode === 'on',
-    null,
-  );
-  if (withUs) await untilHighlighted(tab, 'Esmail Qaani');
+  await tab.waitFor(() => {
+    const frame = document.getElementById('design') as HTMLIFrameElement | null;
+    return !frame || frame.contentDocument?.designMode === 'on';
+  }, null);
+  if (withUs) for (const name of script.highlightedFirst) await untilHighlighted(tab, name);
+  if (script.switchOn) await tab.click(script.switchOn);
   const states = [];
-  for (const edit of EDITS) {
+  for (const edit of script.edits) {
     await tab.evaluate(placeCaret, [edit.id, edit.text, edit.caret] as const);
     await tab.keyboardType(edit.typed);
     for (let i = 0; i < edit.erase; i++) await tab.press('Backspace');
@@ -182,7 +201,7 @@ async function editEverything(driver: Driver, url: string, withUs: boolean) {
     states.push(await tab.evaluate(editorState, edit.id));
   }
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // past our rescan delay
-  for (const edit of EDITS) states.push(await tab.evaluate(editorState, edit.id));
+  for (const edit of script.edits) states.push(await tab.evaluate(editorState, edit.id));
   const highlightedIn = (await tab.evaluate(highlightedWhere, null)).map((h) => h.id);
   const inFrame = await tab.evaluate(highlightsInFrame, null);
   await tab.close();
@@ -255,11 +274,22 @@ export function describeHostilePages(
       });
     }
 
-    it('leaves textarea, input, contenteditable and design-mode editors exactly as the reader types them', async () => {
-      const url = `${server.url}fixtures/editors.html`;
-      const withUs = await editEverything(driver, url, true);
+    /** Runs `script` with us and in a browser without us; returns both runs. */
+    async function editBoth(script: EditScript) {
+      const url = `${server.url}fixtures/${script.file}`;
+      const withUs = await editPage(driver, url, script, true);
       const plain = await launchPlain();
-      const without = await editEverything(plain, url, false).finally(() => plain.close());
+      const without = await editPage(plain, url, script, false).finally(() => plain.close());
+      return { withUs, without };
+    }
+
+    it('leaves textarea, input, contenteditable and design-mode editors exactly as the reader types them', async () => {
+      const { withUs, without } = await editBoth({
+        file: 'editors.html',
+        highlightedFirst: ['Esmail Qaani', 'Hossein Salami'],
+        switchOn: '#make-editable',
+        edits: EDITS,
+      });
       const editors = new Set(EDITS.map((e) => e.id));
       expect(withUs.highlightedIn).toContain('prose');
       expect(withUs.highlightedIn.filter((id) => editors.has(id))).toEqual([]);
@@ -271,7 +301,29 @@ export function describeHostilePages(
         'Esmail Qaani met Qasim al-Araji in Muscat, then Oman.',
       );
       expect(withUs.states[2]!.value).toContain('Baghdad via Esmail Qaani');
-    });
+      expect(withUs.states[4]!.value).toContain('Hossein Salami of the IRGC');
+    }, 120_000);
+
+    it('drops its highlights when the page turns design mode on, and leaves the typing alone', async () => {
+      const { withUs, without } = await editBoth({
+        file: 'design-later.html',
+        highlightedFirst: ['Esmail Qaani', 'Tehran'],
+        switchOn: '#design-on',
+        edits: [
+          {
+            id: 'story',
+            text: 'Baghdad',
+            caret: 'select',
+            typed: 'Muscat with the Quds Force',
+            erase: 5,
+            retyped: 'Force',
+          },
+        ],
+      });
+      expect(withUs.highlightedIn).toEqual([]);
+      expect(withUs.states).toEqual(without.states);
+      expect(withUs.states[0]!.value).toContain('Muscat with the Quds Force');
+    }, 120_000);
 
     it('highlights, opens a styled card and navigates it under a strict CSP and Trusted Types, with no violation', async () => {
       const tab = await driver.newTab();
