@@ -389,15 +389,27 @@ export function describeHostilePages(
       expect(await tab.evaluate(violations, null)).toEqual([]);
       expect(problems).toEqual([]);
 
-      // The policy is in force and the listener hears it: an inline style the page sets itself
-      // is refused and reported.
+      // The policy is in force and the listener hears it: an inline style the page sets itself,
+      // and markup it writes without a Trusted Types policy, are refused and reported.
       await tab.evaluate(() => document.body.setAttribute('style', 'color: red'), null);
+      const untrusted = await tab.evaluate(() => {
+        try {
+          document.body.innerHTML = '<b>x</b>'; // the sink Trusted Types must refuse
+          return 'accepted';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      }, null);
+      expect(untrusted).toBe('TypeError');
       await until(
-        async () => (await tab.evaluate(violations, null))?.length === 1,
+        async () => (await tab.evaluate(violations, null))?.length === 2,
         5_000,
-        "the page's own inline style to be reported",
+        "the page's own inline style and untrusted markup to be reported",
       );
-      expect((await tab.evaluate(violations, null))![0]).toMatch(/^style-src-attr /);
+      expect((await tab.evaluate(violations, null))!.map((v) => v.split(' ')[0]).sort()).toEqual([
+        'require-trusted-types-for',
+        'style-src-attr',
+      ]);
       await tab.close();
     });
   });
