@@ -176,6 +176,8 @@ interface EditScript {
   file: string;
   highlightedFirst: string[];
   switchOn?: string;
+  /** The element the switch makes editable: its highlights must go before any typing. */
+  switched?: string;
   edits: Edit[];
 }
 
@@ -192,6 +194,14 @@ async function editPage(driver: Driver, url: string, script: EditScript, withUs:
   }, null);
   if (withUs) for (const name of script.highlightedFirst) await untilHighlighted(tab, name);
   if (script.switchOn) await tab.click(script.switchOn);
+  if (withUs && script.switched) {
+    const id = script.switched;
+    await until(
+      async () => !(await tab.evaluate(highlightedWhere, null)).some((h) => h.id === id),
+      5_000,
+      `the highlights in #${id} to go once it is editable`,
+    );
+  }
   const states = [];
   for (const edit of script.edits) {
     await tab.evaluate(placeCaret, [edit.id, edit.text, edit.caret] as const);
@@ -288,6 +298,7 @@ export function describeHostilePages(
         file: 'editors.html',
         highlightedFirst: ['Esmail Qaani', 'Hossein Salami'],
         switchOn: '#make-editable',
+        switched: 'late',
         edits: EDITS,
       });
       const editors = new Set(EDITS.map((e) => e.id));
