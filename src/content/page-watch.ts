@@ -24,8 +24,10 @@ export const emptyChanges = (): PageChanges => ({
   records: 0,
 });
 
-/** Attributes that hide or show text. */
-const VISIBILITY_ATTRIBUTES = ['hidden', 'class', 'style', 'open'];
+/** Attributes that hide or show text, or make it an editor (which we never read). */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'class', 'style', 'open', 'contenteditable'];
+/** Of those, the ones that decide by themselves whether the text within is read. */
+const READ_ATTRIBUTES = new Set(['hidden', 'open', 'contenteditable']);
 
 const OPTIONS: MutationObserverInit = {
   childList: true,
@@ -87,7 +89,7 @@ export class PageWatch {
       const targetElement = target instanceof Element ? target : target.parentElement;
       if (targetElement && this.isOwnUi(targetElement)) continue;
       if (record.type === 'attributes') {
-        if (record.attributeName === 'hidden' || record.attributeName === 'open') {
+        if (READ_ATTRIBUTES.has(record.attributeName ?? '')) {
           const flow = flowElement(target);
           if (flow) changes.dirty.add(flow);
         } else changes.restyled.add(target as Element);

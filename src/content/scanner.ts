@@ -290,17 +290,21 @@ export class PageScanner {
     this.painter.sync();
   }
 
-  /** Starts reading the page from the top (again), dropping what was read before. */
-  private beginOrderedPass(): void {
-    this.lastFullRescan = performance.now();
-    this.passBusyMs = 0;
-    this.stats.fullScans++;
-    // Everything read before goes at once (one by one, a long page made this a long task).
+  /** Drops every reading at once (one by one, a long page made this a long task). */
+  private forgetEverything(): void {
     this.index.clear();
     this.painter.forgetAll();
     this.hiddenBlocks.clear();
     this.blockOfNode = new WeakMap();
     this.blocksChanged = true;
+  }
+
+  /** Starts reading the page from the top (again), dropping what was read before. */
+  private beginOrderedPass(): void {
+    this.lastFullRescan = performance.now();
+    this.passBusyMs = 0;
+    this.stats.fullScans++;
+    this.forgetEverything();
     this.preview.clear();
     this.state = newDocumentState();
     this.collector = new BlockCollector(this.root, this.options);
@@ -461,6 +465,13 @@ export class PageScanner {
    */
   private applyChanges(deadline: number): void {
     const changes = this.pending!;
+    if (document.designMode === 'on') {
+      // The whole document became an editor (no mutation says so; this change is the first
+      // edit): nothing in it is ours to read, and stale marks would paint over the typing.
+      this.pending = undefined;
+      this.forgetEverything();
+      return;
+    }
     const old = new Set<ScannedBlock>();
     const fresh: TextBlock[] = [];
     // Restyled elements matter only where they may have shown text we skipped as hidden.

@@ -1,10 +1,14 @@
 import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import { domWithout, launchChromium, launchPlainChromium } from '../support/drivers';
 import { describeExtension } from './contract';
+import { describeHostilePages } from './hostile-pages';
+
+const available = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
 
 describeExtension(
   'Chromium',
-  availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium'),
+  available,
   () => launchChromium(),
   (url) => domWithout(launchPlainChromium, url),
 );
+describeHostilePages('Chromium', available, () => launchChromium(), launchPlainChromium);

@@ -33,7 +33,7 @@ export const SEED_NAMES = [
  * current mark), read back from the registry the page shares. Page functions are serialised,
  * so each one carries its own copy of this loop.
  */
-const highlightedTexts = () => {
+export const highlightedTexts = () => {
   const texts: string[] = [];
   CSS.highlights.forEach((highlight, name) => {
     if (!name.startsWith('backstory-') || name === 'backstory-current') return;
@@ -47,7 +47,7 @@ const highlightedTexts = () => {
   return texts;
 };
 
-const hasHighlights = () => {
+export const hasHighlights = () => {
   let size = 0;
   CSS.highlights.forEach((highlight, name) => {
     if (name.startsWith('backstory-')) size += highlight.size;
@@ -56,7 +56,7 @@ const hasHighlights = () => {
 };
 
 /** Centre of the first highlighted range whose text is `text`, in viewport coordinates. */
-const centreOf = (text: string) => {
+export const centreOf = (text: string) => {
   let found: Range | undefined;
   CSS.highlights.forEach((highlight, name) => {
     if (!name.startsWith('backstory-') || name === 'backstory-current') return;
@@ -74,7 +74,7 @@ const centreOf = (text: string) => {
 };
 
 /** Waits until `text` is (or, with `present` false, is no longer) among the highlighted names. */
-async function untilHighlighted(tab: Tab, text: string, present = true): Promise<void> {
+export async function untilHighlighted(tab: Tab, text: string, present = true): Promise<void> {
   await until(
     async () => (await tab.evaluate(highlightedTexts, null)).includes(text) === present,
     5_000,
@@ -83,7 +83,7 @@ async function untilHighlighted(tab: Tab, text: string, present = true): Promise
 }
 
 /** Polls a check that runs in Node (it may evaluate in the page) until it holds. */
-async function until(
+export async function until(
   check: () => Promise<boolean>,
   timeout = 10_000,
   what = 'condition',
@@ -96,7 +96,7 @@ async function until(
 }
 
 /** Each highlighted text with the id of the nearest element around it (through shadow roots). */
-const highlightedWhere = () => {
+export const highlightedWhere = () => {
   const found: { text: string; id: string }[] = [];
   CSS.highlights.forEach((highlight, name) => {
     if (!name.startsWith('backstory-') || name === 'backstory-current') return;
@@ -124,20 +124,20 @@ const cardTitles = () =>
   ].map((el) => el.textContent ?? '');
 
 /** Whether the element matching a selector (in the page, not a shadow root) contains a text. */
-const textIncludes = ([selector, text]: readonly [string, string]) =>
+export const textIncludes = ([selector, text]: readonly [string, string]) =>
   document.querySelector(selector)?.textContent?.includes(text) ?? false;
 
 /** Whether the open card has the title `title`. */
-const cardTitled = (title: string) =>
+export const cardTitled = (title: string) =>
   document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
     ?.textContent === title;
 
 /** Whether something matching `selector` is inside our card's shadow root. */
-const inCard = (selector: string) =>
+export const inCard = (selector: string) =>
   !!document.querySelector('backstory-card')?.shadowRoot?.querySelector(selector);
 
 /** Clicks the element matching `selector` inside our card's shadow root. */
-const clickInCard = (selector: string) =>
+export const clickInCard = (selector: string) =>
   document
     .querySelector('backstory-card')!
     .shadowRoot!.querySelector<HTMLElement>(selector)!

@@ -1,10 +1,19 @@
 import { availability, FIREFOX_BUILD, FIREFOX_PATH } from '../support/browsers';
 import { domWithout, launchFirefox } from '../support/drivers';
 import { describeExtension } from './contract';
+import { describeHostilePages } from './hostile-pages';
+
+const available = availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr');
 
 describeExtension(
   'Firefox',
-  availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr'),
+  available,
   () => launchFirefox(),
   (url) => domWithout(() => launchFirefox({ withExtension: false }), url),
+);
+describeHostilePages(
+  'Firefox',
+  available,
+  () => launchFirefox(),
+  () => launchFirefox({ withExtension: false }),
 );

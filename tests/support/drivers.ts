@@ -27,6 +27,13 @@ export interface Tab {
   upload(selector: string, path: string): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /**
+   * Runs `fn` in every document the tab loads from now on, before the page's own scripts. The
+   * automation tool injects it, so a page's Content-Security-Policy does not stop it.
+   */
+  addInitScript<A>(fn: (arg: A) => void, arg: A): Promise<void>;
+  /** Calls `listener` with each console message (type, text) and uncaught page error. */
+  onConsole(listener: (type: string, text: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,11 @@ type AnyPage = {
   setInputFiles?(selector: string, path: string): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(options: { path: string }): Promise<unknown>;
+  /** Playwright's name for an init script; Puppeteer's is evaluateOnNewDocument. */
+  addInitScript?(fn: never, arg: never): Promise<unknown>;
+  evaluateOnNewDocument?(fn: never, arg: never): Promise<unknown>;
+  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
+  on(event: 'pageerror', listener: (error: unknown) => void): void;
   close(): Promise<void>;
 };
 
@@ -74,6 +86,14 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
     },
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
+    async addInitScript(fn, arg) {
+      const add = page.addInitScript ?? page.evaluateOnNewDocument;
+      await add!.call(page, fn as never, arg as never);
+    },
+    onConsole(listener) {
+      page.on('console', (message) => listener(message.type(), message.text()));
+      page.on('pageerror', (error) => listener('pageerror', String(error)));
+    },
     close: () => page.close(),
   };
 }

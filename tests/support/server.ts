@@ -18,13 +18,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * Extra response headers by URL path (e.g. '/fixtures/csp.html'): a page served with its
+   * own Content-Security-Policy, as sites send it, not as a <meta> tag the page could drop.
+   */
+  headers?: Record<string, Record<string, string>>;
+}
+
 /**
  * Serves files from `roots` on 127.0.0.1 at an ephemeral port: `/<mount>/<file>` maps to
  * `roots[mount]/<file>`. Content scripts do not run on file:// pages, hence a real server.
  */
-export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
+export async function serveStatic(
+  roots: Record<string, string>,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const extra = options.headers?.[path] ?? {};
+    // Browsers ask every server for an icon; no content, rather than a 404 in the console.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const [, mount = '', ...rest] = path.split('/');
     const root = roots[mount];
     const file = root && normalize(join(root, ...rest));
@@ -35,7 +52,10 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
     readFile(file).then(
       (body) =>
         res
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            ...extra,
+          })
           .end(body),
       () => res.writeHead(404).end('not found'),
     );
