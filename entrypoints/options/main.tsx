@@ -3,6 +3,7 @@ import dataset from 'virtual:backstory-dataset';
 import { useOptions } from '../../src/options/use-options';
 import { useOwnEntries } from '../../src/options/use-own-entries';
 import { usePacks } from '../../src/options/use-packs';
+import { useStoredProblems } from '../../src/options/use-stored-problems';
 import { useYourData } from '../../src/options/use-your-data';
 import { OptionsForm } from '../../src/ui/OptionsForm';
 import { Datasets } from '../../src/ui/options/Datasets';
@@ -12,7 +13,7 @@ import '../../src/ui/options.css';
 
 function Options() {
   return (
-    <OptionsForm {...useOptions()}>
+    <OptionsForm {...useOptions()} dataProblems={useStoredProblems()}>
       <Datasets {...usePacks(dataset)} />
       <OwnEntries {...useOwnEntries(dataset)} />
       <YourData {...useYourData()} />

@@ -2,7 +2,14 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { settingsAreas } from '../platform/settings-areas';
-import { applyBackup, makeBackup, parseBackup, previewBackup, type Backup } from '../shared/backup';
+import {
+  applyBackup,
+  BACKUP_MAX_BYTES,
+  makeBackup,
+  parseBackup,
+  previewBackup,
+  type Backup,
+} from '../shared/backup';
 import type { RestoreState } from '../ui/options/YourData';
 
 /** Offers `text` as a file download. */
@@ -20,6 +27,9 @@ export function useYourData() {
   const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
   const [chosen, setChosen] = useState<Backup>();
 
+  const failed = (error: unknown) =>
+    setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] });
+
   return {
     restore,
     onExport: () =>
@@ -29,7 +39,17 @@ export function useYourData() {
           JSON.stringify(backup, null, 2),
         ),
       ),
-    onChooseBackup: (file: File) =>
+    onChooseBackup: (file: File) => {
+      // Checked before reading: a huge file would hold the tab's memory for nothing.
+      if (file.size > BACKUP_MAX_BYTES) {
+        const megabytes = `${(file.size / 1e6).toFixed(1)} MB`;
+        setRestore({
+          kind: 'failed',
+          message: `${file.name} is ${megabytes}; a backup may be at most ${BACKUP_MAX_BYTES / 1e6} MB. Nothing was changed.`,
+          problems: [],
+        });
+        return;
+      }
       void file.text().then(async (text) => {
         const parsed = parseBackup(text);
         if (!parsed.ok) {
@@ -47,17 +67,14 @@ export function useYourData() {
           preview: await previewBackup(areas, parsed.backup),
           warnings: parsed.settingsProblems,
         });
-      }),
+      }, failed);
+    },
     onApply: () => {
       if (!chosen) return;
-      void applyBackup(areas, chosen).then(
-        () => {
-          setChosen(undefined);
-          setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
-        },
-        (error: unknown) =>
-          setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] }),
-      );
+      void applyBackup(areas, chosen).then(() => {
+        setChosen(undefined);
+        setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
+      }, failed);
     },
     onCancel: () => {
       setChosen(undefined);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
 import { packSchema, type Pack } from '../core/packs/pack';
-import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes, readOwnEntries, type Notes } from './annotations';
+import { mergeAnnotations, readNotes, readOwnEntries, type Notes } from './annotations';
 import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
 import {
   DEFAULT_SETTINGS,
@@ -19,6 +19,8 @@ import {
 } from './settings';
 
 export const BACKUP_FORMAT = 'backstory-backup';
+/** A backup carries the packs too: room for a few at their largest. */
+export const BACKUP_MAX_BYTES = 100_000_000;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -143,9 +145,6 @@ export async function applyBackup(
     await storePack(local, pack, JSON.stringify(pack).length);
     await setPackEnabled(local, pack.meta.id, enabled);
   }
-  const notes = { ...(await readNotes(local)), ...backup.notes };
-  const byId = new Map((await readOwnEntries(local)).map((e) => [e.id, e]));
-  for (const entry of backup.ownEntries) byId.set(entry.id, entry);
-  await local.set({ [NOTES_KEY]: notes, [OWN_ENTRIES_KEY]: [...byId.values()] });
+  await mergeAnnotations(local, backup.notes, backup.ownEntries);
   await saveSettings(areas, backup.settings);
 }
