@@ -15,9 +15,13 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** Entity ids, and pack ids: stable, URL- and file-name-safe. */
+/**
+ * Entity ids, and pack ids: stable, URL- and file-name-safe. Capped, since an id becomes a
+ * storage key and a file name (a pack's export), where a megabyte-long one would fail.
+ */
 export const slug = z
   .string()
+  .max(100, 'at most 100 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "quds-force"');
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: facts are often known only to the month or year. */
