@@ -11,12 +11,14 @@ import { OwnEntries } from '../../src/ui/options/OwnEntries';
 import { YourData } from '../../src/ui/options/YourData';
 import '../../src/ui/options.css';
 
+const bundledIds = new Set(dataset.entities.map((e) => e.id));
+
 function Options() {
   return (
     <OptionsForm {...useOptions()} dataProblems={useStoredProblems()}>
       <Datasets {...usePacks(dataset)} />
       <OwnEntries {...useOwnEntries(dataset)} />
-      <YourData {...useYourData()} />
+      <YourData {...useYourData(bundledIds)} />
     </OptionsForm>
   );
 }

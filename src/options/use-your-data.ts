@@ -22,7 +22,8 @@ export function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function useYourData() {
+/** `bundledIds`: a backup's packs may not redefine the bundled dataset's entities. */
+export function useYourData(bundledIds: ReadonlySet<string>) {
   const areas = { ...settingsAreas(), local: browser.storage.local };
   const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
   const [chosen, setChosen] = useState<Backup>();
@@ -51,7 +52,7 @@ export function useYourData() {
         return;
       }
       void file.text().then(async (text) => {
-        const parsed = parseBackup(text);
+        const parsed = parseBackup(text, { bundledIds });
         if (!parsed.ok) {
           setRestore({
             kind: 'failed',

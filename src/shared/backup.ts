@@ -6,7 +6,11 @@
  */
 import { z } from 'zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
+import { fieldPath } from '../core/dataset/validate';
+import { jsonErrorPosition } from '../core/packs/json-error';
+import { linkProblems } from '../core/packs/links';
 import { packSchema, type Pack } from '../core/packs/pack';
+import { clip } from '../core/packs/problems';
 import { mergeAnnotations, readNotes, readOwnEntries, type Notes } from './annotations';
 import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
 import {
@@ -65,27 +69,43 @@ export async function makeBackup(areas: SettingsAreas & { local: PackArea }): Pr
 export type ParsedBackup =
   { ok: true; backup: Backup; settingsProblems: string[] } | { ok: false; problems: string[] };
 
-export function parseBackup(text: string): ParsedBackup {
+/**
+ * Checks a backup file whole. Its packs get the checks a pack file gets (ids unique, not
+ * taken by the bundled dataset, links that lead somewhere): a backup is a file from anywhere.
+ */
+export function parseBackup(
+  text: string,
+  options: { bundledIds?: ReadonlySet<string> } = {},
+): ParsedBackup {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`the file is not JSON: ${(error as Error).message}`] };
+    const message = clip(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof SyntaxError)) return { ok: false, problems: [`file: ${message}`] };
+    const at = jsonErrorPosition(text, message);
+    const cut = at.atEnd ? ' The file ends too early: was it cut short?' : '';
+    return {
+      ok: false,
+      problems: [
+        `file: not valid JSON at line ${at.line}, column ${at.column} (${message}).${cut}`,
+      ],
+    };
   }
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success)
     return {
       ok: false,
-      problems: parsed.error.issues.slice(0, 50).map(
-        (i) =>
-          `${
-            i.path
-              .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-              .join('')
-              .replace(/^\./, '') || 'file'
-          }: ${i.message}`,
-      ),
+      problems: parsed.error.issues
+        .slice(0, 50)
+        .map((i) => `${fieldPath(i.path) || 'file'}: ${clip(i.message)}`),
     };
+  const links = parsed.data.packs.flatMap((_, i) =>
+    linkProblems((json as { packs: { pack: unknown }[] }).packs[i]!.pack, options.bundledIds).map(
+      (p) => `packs[${i}].pack.${p.path}: ${p.message}`,
+    ),
+  );
+  if (links.length > 0) return { ok: false, problems: links.slice(0, 50) };
   const settings = readSettings(parsed.data.settings);
   return {
     ok: true,
