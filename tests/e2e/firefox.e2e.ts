@@ -1,10 +1,15 @@
 import { availability, FIREFOX_BUILD, FIREFOX_PATH } from '../support/browsers';
 import { domWithout, launchFirefox } from '../support/drivers';
 import { describeExtension } from './contract';
+import { describeHostileInputs } from './hostile-inputs';
 
 describeExtension(
   'Firefox',
   availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr'),
   () => launchFirefox(),
   (url) => domWithout(() => launchFirefox({ withExtension: false }), url),
+);
+
+describeHostileInputs('Firefox', availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr'), () =>
+  launchFirefox(),
 );
