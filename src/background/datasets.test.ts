@@ -149,8 +149,7 @@ describe('the background on damaged storage', () => {
   it('what can still be read is still used: good pack entities and own entries find names', async () => {
     for (const [name, stored] of CASES) {
       const { cards, extraIds } = await afterWake(stored);
-      const hasGood =
-        JSON.stringify(stored).includes('"test-good"');
+      const hasGood = JSON.stringify(stored).includes('"test-good"');
       expect(cards.card('test-good') !== undefined, name).toBe(hasGood);
       expect(extraIds.includes('test-good'), name).toBe(hasGood);
       expect(extraIds).not.toContain('test-bad');
