@@ -4,10 +4,9 @@ import { browser } from 'wxt/browser';
 import { settingsAreas } from '../platform/settings-areas';
 import {
   applyBackup,
-  BACKUP_MAX_BYTES,
   makeBackup,
-  parseBackup,
   previewBackup,
+  readBackupFile,
   type Backup,
 } from '../shared/backup';
 import type { RestoreState } from '../ui/options/YourData';
@@ -40,23 +39,12 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
           JSON.stringify(backup, null, 2),
         ),
       ),
-    onChooseBackup: (file: File) => {
-      // Checked before reading: a huge file would hold the tab's memory for nothing.
-      if (file.size > BACKUP_MAX_BYTES) {
-        const megabytes = `${(file.size / 1e6).toFixed(1)} MB`;
-        setRestore({
-          kind: 'failed',
-          message: `${file.name} is ${megabytes}; a backup may be at most ${BACKUP_MAX_BYTES / 1e6} MB. Nothing was changed.`,
-          problems: [],
-        });
-        return;
-      }
-      void file.text().then(async (text) => {
-        const parsed = parseBackup(text, { bundledIds });
+    onChooseBackup: (file: File) =>
+      void readBackupFile(file, (f) => f.text(), { bundledIds }).then(async (parsed) => {
         if (!parsed.ok) {
           setRestore({
             kind: 'failed',
-            message: `${file.name} was not imported. Nothing was changed.`,
+            message: parsed.message ?? `${file.name} was not imported. Nothing was changed.`,
             problems: parsed.problems,
           });
           return;
@@ -68,8 +56,7 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
           preview: await previewBackup(areas, parsed.backup),
           warnings: parsed.settingsProblems,
         });
-      }, failed);
-    },
+      }, failed),
     onApply: () => {
       if (!chosen) return;
       void applyBackup(areas, chosen).then(() => {

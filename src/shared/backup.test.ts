@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../core/packs/pack';
 import { addOwnEntry, readNotes, readOwnEntries, saveNote } from './annotations';
-import { applyBackup, makeBackup, parseBackup, previewBackup } from './backup';
+import { applyBackup, makeBackup, parseBackup, previewBackup, readBackupFile } from './backup';
 import { listPacks, storePack } from './packs';
 import { loadSettings, saveSettings } from './settings';
 
@@ -153,5 +153,18 @@ describe('backup', () => {
     ]);
     expect(Object.keys(parsed.backup.notes)).toEqual(['oman']);
     expect(parsed.backup.ownEntries).toEqual([]);
+  });
+
+  it('a 200 MB backup is refused by its size before any of it is read', async () => {
+    const read = vi.fn(async () => '{}');
+    const huge = { name: 'huge-backup.json', size: 200_000_000 };
+    expect(await readBackupFile(huge, read)).toEqual({
+      ok: false,
+      problems: [],
+      message: 'huge-backup.json is 200.0 MB; a backup may be at most 100 MB. Nothing was changed.',
+    });
+    expect(read).not.toHaveBeenCalled();
+    await readBackupFile({ name: 'small.json', size: 2 }, read);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

@@ -114,6 +114,23 @@ export function parseBackup(
   };
 }
 
+/**
+ * Reads and checks a chosen backup file. Its size is checked before a byte is read (a file
+ * of hundreds of megabytes would hold the tab's memory for nothing); reading is injected.
+ */
+export async function readBackupFile<F extends { name: string; size: number }>(
+  file: F,
+  read: (file: F) => Promise<string>,
+  options: { bundledIds?: ReadonlySet<string> } = {},
+): Promise<ParsedBackup & { message?: string }> {
+  if (file.size > BACKUP_MAX_BYTES) {
+    const megabytes = `${(file.size / 1e6).toFixed(1)} MB`;
+    const message = `${file.name} is ${megabytes}; a backup may be at most ${BACKUP_MAX_BYTES / 1e6} MB. Nothing was changed.`;
+    return { ok: false, problems: [], message };
+  }
+  return parseBackup(await read(file), options);
+}
+
 /** What importing a backup would change, in words a reader can check. */
 export interface BackupPreview {
   settings: string[];
