@@ -30,11 +30,17 @@ export class Datasets {
 
   /** Entities beyond the bundled ones: enabled packs, then the reader's own. */
   private async extra() {
-    const [packs, own] = await Promise.all([
-      enabledPackEntities(this.area),
-      readOwnEntries(this.area),
-    ]);
-    return [...packs, ...own];
+    try {
+      const [packs, own] = await Promise.all([
+        enabledPackEntities(this.area),
+        readOwnEntries(this.area),
+      ]);
+      return [...packs, ...own];
+    } catch {
+      // Storage that cannot be read at all (the reads above skip what is merely damaged):
+      // the bundled dataset still answers; the options page names what is lost.
+      return [];
+    }
   }
 
   /** Packs or own entries changed: cards are rebuilt on next use, the extra index now. */

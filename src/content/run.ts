@@ -127,6 +127,18 @@ function startSession(
   };
 }
 
+/** The stored index of pack names has the shape the background writes (else it is ignored). */
+function isExtraIndex(value: unknown): value is ExtraIndex {
+  const v = value as Partial<ExtraIndex> | null | undefined;
+  return (
+    typeof v?.index?.bytes === 'string' &&
+    Array.isArray(v.index.entityIds) &&
+    Array.isArray(v.index.rules) &&
+    typeof v.types === 'object' &&
+    v.types !== null
+  );
+}
+
 /** Starts Backstory on this page when it is enabled, and follows the setting live. */
 export async function runContentScript(
   ctx: ContentScriptContext,
@@ -147,10 +159,9 @@ export async function runContentScript(
     types: pack.types,
   };
   const loadPackNames = async () => {
-    const stored = (await browser.storage.local.get(EXTRA_INDEX_KEY))[EXTRA_INDEX_KEY] as
-      ExtraIndex | undefined;
     try {
-      names = stored
+      const stored = (await browser.storage.local.get(EXTRA_INDEX_KEY))[EXTRA_INDEX_KEY];
+      names = isExtraIndex(stored)
         ? {
             matcher: new MatcherSet([bundled, Matcher.load(stored.index)]),
             types: { ...pack.types, ...stored.types },

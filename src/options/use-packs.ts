@@ -6,14 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../core/dataset/schema';
-import { PACK_MAX_BYTES, parsePack } from '../core/packs/pack';
+import { PACK_MAX_BYTES } from '../core/packs/pack';
+import { importPackFile } from '../shared/pack-import';
 import {
   listPacks,
   packContents,
   PACKS_KEY,
   removePack,
   setPackEnabled,
-  storePack,
   type StoredPackInfo,
 } from '../shared/packs';
 import type { ImportState } from '../ui/options/Datasets';
@@ -46,41 +46,22 @@ export function usePacks(bundled: Dataset) {
   }, []);
 
   const onImport = async (file: File) => {
-    if (file.size > PACK_MAX_BYTES) {
-      setImportState({
-        kind: 'failed',
-        message: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; packs may be at most ${PACK_MAX_BYTES / 1e6} MB. Nothing was changed.`,
-        problems: [],
-      });
-      return;
-    }
-    try {
-      setImportState({ kind: 'reading', percent: 0 });
-      const text = await readText(file, (percent) => setImportState({ kind: 'reading', percent }));
-      setImportState({ kind: 'checking' });
+    setImportState({ kind: 'reading', percent: 0 });
+    const outcome = await importPackFile(file, {
+      area,
+      bundledIds: new Set(bundled.entities.map((e) => e.id)),
+      read: (f) => readText(f, (percent) => setImportState({ kind: 'reading', percent })),
       // Let the "checking" message paint before the (possibly long) check.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = parsePack(text, { bundledIds: new Set(bundled.entities.map((e) => e.id)) });
-      if (!result.ok) {
-        setImportState({
-          kind: 'failed',
-          message: `${file.name} was not imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}. Nothing was changed.`,
-          problems: result.problems,
-        });
-        return;
-      }
-      const info = await storePack(area, result.pack, file.size);
-      setImportState({
-        kind: 'done',
-        message: `Imported ${info.name}: ${info.entities} entries.${result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : ''}`,
-      });
-    } catch (error) {
-      setImportState({
-        kind: 'failed',
-        message: `${file.name} was not imported: ${String(error)}. Nothing was changed.`,
-        problems: [],
-      });
-    }
+      checking: () => {
+        setImportState({ kind: 'checking' });
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+    setImportState(
+      outcome.ok
+        ? { kind: 'done', message: outcome.message }
+        : { kind: 'failed', message: outcome.message, problems: outcome.problems },
+    );
   };
 
   const onExport = async (id: string) => {

@@ -2,7 +2,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { settingsAreas } from '../platform/settings-areas';
-import { applyBackup, makeBackup, parseBackup, previewBackup, type Backup } from '../shared/backup';
+import {
+  applyBackup,
+  makeBackup,
+  previewBackup,
+  readBackupFile,
+  type Backup,
+} from '../shared/backup';
 import type { RestoreState } from '../ui/options/YourData';
 
 /** Offers `text` as a file download. */
@@ -15,10 +21,14 @@ export function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function useYourData() {
+/** `bundledIds`: a backup's packs may not redefine the bundled dataset's entities. */
+export function useYourData(bundledIds: ReadonlySet<string>) {
   const areas = { ...settingsAreas(), local: browser.storage.local };
   const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
   const [chosen, setChosen] = useState<Backup>();
+
+  const failed = (error: unknown) =>
+    setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] });
 
   return {
     restore,
@@ -30,12 +40,11 @@ export function useYourData() {
         ),
       ),
     onChooseBackup: (file: File) =>
-      void file.text().then(async (text) => {
-        const parsed = parseBackup(text);
+      void readBackupFile(file, (f) => f.text(), { bundledIds }).then(async (parsed) => {
         if (!parsed.ok) {
           setRestore({
             kind: 'failed',
-            message: `${file.name} was not imported. Nothing was changed.`,
+            message: parsed.message ?? `${file.name} was not imported. Nothing was changed.`,
             problems: parsed.problems,
           });
           return;
@@ -47,17 +56,13 @@ export function useYourData() {
           preview: await previewBackup(areas, parsed.backup),
           warnings: parsed.settingsProblems,
         });
-      }),
+      }, failed),
     onApply: () => {
       if (!chosen) return;
-      void applyBackup(areas, chosen).then(
-        () => {
-          setChosen(undefined);
-          setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
-        },
-        (error: unknown) =>
-          setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] }),
-      );
+      void applyBackup(areas, chosen).then(() => {
+        setChosen(undefined);
+        setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
+      }, failed);
     },
     onCancel: () => {
       setChosen(undefined);

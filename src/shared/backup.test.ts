@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../core/packs/pack';
 import { addOwnEntry, readNotes, readOwnEntries, saveNote } from './annotations';
-import { applyBackup, makeBackup, parseBackup, previewBackup } from './backup';
+import { applyBackup, makeBackup, parseBackup, previewBackup, readBackupFile } from './backup';
 import { listPacks, storePack } from './packs';
 import { loadSettings, saveSettings } from './settings';
 
@@ -91,5 +91,80 @@ describe('backup', () => {
       }),
     );
     expect(bad.ok ? [] : bad.problems.join('\n')).toMatch(/ownEntries\[0\]\.summary/);
+  });
+
+  it('a cut, newer or mistyped backup is refused with where and why, polluting nothing', () => {
+    const full = JSON.stringify(
+      {
+        format: 'backstory-backup',
+        formatVersion: 1,
+        exportedAt: '2026-11-28',
+        settings: {},
+        packs: [{ enabled: true, pack }],
+        notes: {},
+        ownEntries: [],
+      },
+      null,
+      2,
+    );
+    const refused = (text: string) => {
+      const parsed = parseBackup(text, { bundledIds: new Set(['oman']) });
+      return parsed.ok ? [] : parsed.problems;
+    };
+    expect(refused(full.slice(0, 300))).toEqual([
+      expect.stringMatching(
+        /^file: not valid JSON at line \d+, column \d+ \(.*\)\. The file ends too early: was it cut short\?$/,
+      ),
+    ]);
+    expect(refused(full.replace('"formatVersion": 1', '"formatVersion": 7'))).toEqual([
+      'formatVersion: a backup from a newer Backstory: update Backstory first',
+    ]);
+    expect(
+      refused(full.replace('"notes": {}', '"notes": "x", "__proto__": {"polluted": 1}')),
+    ).toEqual(['notes: Invalid input: expected record, received string']);
+    expect(refused(full.replace('"id": "test-alpha"', '"id": "oman"'))).toEqual([
+      expect.stringMatching(
+        /^packs\[0\]\.pack\.entities\[0\]\.id: "oman" is an entity in Backstory's own dataset/,
+      ),
+    ]);
+    const twice = JSON.parse(full) as { packs: { pack: Pack }[] };
+    twice.packs[0]!.pack.entities.push(twice.packs[0]!.pack.entities[0]!);
+    expect(refused(JSON.stringify(twice))).toEqual([
+      'packs[0].pack.entities[1].id: "test-alpha" is already the id of entities[0]',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a backup made from damaged storage holds what could be read, and imports cleanly', async () => {
+    const here = { local: memoryArea(), sync: memoryArea() };
+    await storePack(here.local, pack, 500);
+    const [info] = await listPacks(here.local);
+    here.local.data[info!.dataKey] = {
+      ...pack,
+      entities: [...pack.entities, { id: 'test-broken', name: 42 }],
+    };
+    here.local.data.packs = [...(here.local.data.packs as unknown[]), null, 'junk'];
+    here.local.data.notes = { oman: { text: 'kept', updatedAt: '2026' }, iran: 5 };
+    here.local.data.ownEntries = 'not a list';
+    const parsed = parseBackup(JSON.stringify(await makeBackup(here)));
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    expect(parsed.backup.packs.map((p) => p.pack.entities.map((e) => e.id))).toEqual([
+      ['test-alpha'],
+    ]);
+    expect(Object.keys(parsed.backup.notes)).toEqual(['oman']);
+    expect(parsed.backup.ownEntries).toEqual([]);
+  });
+
+  it('a 200 MB backup is refused by its size before any of it is read', async () => {
+    const read = vi.fn(async () => '{}');
+    const huge = { name: 'huge-backup.json', size: 200_000_000 };
+    expect(await readBackupFile(huge, read)).toEqual({
+      ok: false,
+      problems: [],
+      message: 'huge-backup.json is 200.0 MB; a backup may be at most 100 MB. Nothing was changed.',
+    });
+    expect(read).not.toHaveBeenCalled();
+    await readBackupFile({ name: 'small.json', size: 2 }, read);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

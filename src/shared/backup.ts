@@ -6,8 +6,12 @@
  */
 import { z } from 'zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
+import { fieldPath } from '../core/dataset/validate';
+import { jsonErrorPosition } from '../core/packs/json-error';
+import { linkProblems } from '../core/packs/links';
 import { packSchema, type Pack } from '../core/packs/pack';
-import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes, readOwnEntries, type Notes } from './annotations';
+import { clip } from '../core/packs/problems';
+import { mergeAnnotations, readNotes, readOwnEntries, type Notes } from './annotations';
 import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
 import {
   DEFAULT_SETTINGS,
@@ -19,6 +23,8 @@ import {
 } from './settings';
 
 export const BACKUP_FORMAT = 'backstory-backup';
+/** A backup carries the packs too: room for a few at their largest. */
+export const BACKUP_MAX_BYTES = 100_000_000;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -63,33 +69,66 @@ export async function makeBackup(areas: SettingsAreas & { local: PackArea }): Pr
 export type ParsedBackup =
   { ok: true; backup: Backup; settingsProblems: string[] } | { ok: false; problems: string[] };
 
-export function parseBackup(text: string): ParsedBackup {
+/**
+ * Checks a backup file whole. Its packs get the checks a pack file gets (ids unique, not
+ * taken by the bundled dataset, links that lead somewhere): a backup is a file from anywhere.
+ */
+export function parseBackup(
+  text: string,
+  options: { bundledIds?: ReadonlySet<string> } = {},
+): ParsedBackup {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`the file is not JSON: ${(error as Error).message}`] };
+    const message = clip(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof SyntaxError)) return { ok: false, problems: [`file: ${message}`] };
+    const at = jsonErrorPosition(text, message);
+    const cut = at.atEnd ? ' The file ends too early: was it cut short?' : '';
+    return {
+      ok: false,
+      problems: [
+        `file: not valid JSON at line ${at.line}, column ${at.column} (${message}).${cut}`,
+      ],
+    };
   }
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success)
     return {
       ok: false,
-      problems: parsed.error.issues.slice(0, 50).map(
-        (i) =>
-          `${
-            i.path
-              .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-              .join('')
-              .replace(/^\./, '') || 'file'
-          }: ${i.message}`,
-      ),
+      problems: parsed.error.issues
+        .slice(0, 50)
+        .map((i) => `${fieldPath(i.path) || 'file'}: ${clip(i.message)}`),
     };
+  const links = parsed.data.packs.flatMap((_, i) =>
+    linkProblems((json as { packs: { pack: unknown }[] }).packs[i]!.pack, options.bundledIds).map(
+      (p) => `packs[${i}].pack.${p.path}: ${p.message}`,
+    ),
+  );
+  if (links.length > 0) return { ok: false, problems: links.slice(0, 50) };
   const settings = readSettings(parsed.data.settings);
   return {
     ok: true,
     backup: { ...parsed.data, settings: settings.settings } as Backup,
     settingsProblems: settings.problems,
   };
+}
+
+/**
+ * Reads and checks a chosen backup file. Its size is checked before a byte is read (a file
+ * of hundreds of megabytes would hold the tab's memory for nothing); reading is injected.
+ */
+export async function readBackupFile<F extends { name: string; size: number }>(
+  file: F,
+  read: (file: F) => Promise<string>,
+  options: { bundledIds?: ReadonlySet<string> } = {},
+): Promise<ParsedBackup & { message?: string }> {
+  if (file.size > BACKUP_MAX_BYTES) {
+    const megabytes = `${(file.size / 1e6).toFixed(1)} MB`;
+    const message = `${file.name} is ${megabytes}; a backup may be at most ${BACKUP_MAX_BYTES / 1e6} MB. Nothing was changed.`;
+    return { ok: false, problems: [], message };
+  }
+  return parseBackup(await read(file), options);
 }
 
 /** What importing a backup would change, in words a reader can check. */
@@ -143,9 +182,6 @@ export async function applyBackup(
     await storePack(local, pack, JSON.stringify(pack).length);
     await setPackEnabled(local, pack.meta.id, enabled);
   }
-  const notes = { ...(await readNotes(local)), ...backup.notes };
-  const byId = new Map((await readOwnEntries(local)).map((e) => [e.id, e]));
-  for (const entry of backup.ownEntries) byId.set(entry.id, entry);
-  await local.set({ [NOTES_KEY]: notes, [OWN_ENTRIES_KEY]: [...byId.values()] });
+  await mergeAnnotations(local, backup.notes, backup.ownEntries);
   await saveSettings(areas, backup.settings);
 }

@@ -5,28 +5,36 @@
  * contents are deleted, so a failure at any step leaves one whole pack in use, never half of
  * two. The area is injected (storage.local in the browser, a map in tests).
  */
-import type { Dataset, Entity, EntityType } from '../core/dataset/schema';
+import { z } from 'zod';
+import { entitySchema, type Dataset, type Entity, type EntityType } from '../core/dataset/schema';
 import type { SerializedIndex } from '../core/matcher/compile';
 import type { Pack } from '../core/packs/pack';
+import { readList } from './stored-list';
 
 export const PACKS_KEY = 'packs';
 /** The compiled matcher index of the enabled packs' names, built by the background. */
 export const EXTRA_INDEX_KEY = 'extraIndex';
 
-export interface StoredPackInfo {
-  id: string;
-  name: string;
-  version: string;
-  checked: string;
-  licence: string;
-  description?: string;
-  entities: number;
-  bytes: number;
-  importedAt: string;
-  enabled: boolean;
+/**
+ * What the list says about each pack. Storage is read back through this schema (it can be
+ * damaged by a crash mid-write, a sync tool or a hand edit): an entry that fails is left out
+ * instead of breaking every reader of the list.
+ */
+const storedPackInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  checked: z.string(),
+  licence: z.string(),
+  description: z.string().optional(),
+  entities: z.number(),
+  bytes: z.number(),
+  importedAt: z.string(),
+  enabled: z.boolean(),
   /** Where the pack's contents are stored. */
-  dataKey: string;
-}
+  dataKey: z.string(),
+});
+export type StoredPackInfo = z.infer<typeof storedPackInfoSchema>;
 
 /** What the content script loads to find the packs' names. */
 export interface ExtraIndex {
@@ -40,9 +48,20 @@ export interface PackArea {
   remove(key: string): Promise<void>;
 }
 
+/** The installed packs, and what of the stored list could not be read. */
+export async function readPackList(
+  area: PackArea,
+): Promise<{ packs: StoredPackInfo[]; problems: string[] }> {
+  const read = readList((await area.get(PACKS_KEY))[PACKS_KEY], storedPackInfoSchema);
+  const problems = read.dropped.map(
+    (i) => `The list of imported packs: entry ${i + 1} could not be read and is left out.`,
+  );
+  if (read.notAList) problems.push('The list of imported packs could not be read.');
+  return { packs: read.items, problems };
+}
+
 export async function listPacks(area: PackArea): Promise<StoredPackInfo[]> {
-  const stored = (await area.get(PACKS_KEY))[PACKS_KEY];
-  return Array.isArray(stored) ? (stored as StoredPackInfo[]) : [];
+  return (await readPackList(area)).packs;
 }
 
 /** Installs a validated pack, replacing one with the same id in one switch. */
@@ -84,19 +103,57 @@ export async function removePack(area: PackArea, id: string): Promise<void> {
   if (gone) await area.remove(gone.dataKey);
 }
 
-/** A stored pack's file contents, as imported (for export). */
+/**
+ * A stored pack's contents, entity by entity: what still fits the schema is used, and how
+ * many did not is counted, so one damaged entry costs that entry, not the pack or every card.
+ * Contents that are missing altogether are `missing`.
+ */
+export async function readPackContents(
+  area: PackArea,
+  info: StoredPackInfo,
+): Promise<{ pack?: Pack; dropped: number; missing: boolean }> {
+  const stored = (await area.get(info.dataKey))[info.dataKey];
+  const entities = isRecord(stored) ? stored.entities : undefined;
+  if (!isRecord(stored) || !isRecord(stored.meta) || !Array.isArray(entities))
+    return { dropped: 0, missing: true };
+  const read = readList(entities, entitySchema);
+  const pack = { ...(stored as unknown as Pack), entities: read.items };
+  return { pack, dropped: read.dropped.length, missing: false };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A stored pack's file contents, as imported (for export); undefined when they are lost. */
 export async function packContents(
   area: PackArea,
   info: StoredPackInfo,
 ): Promise<Pack | undefined> {
-  return (await area.get(info.dataKey))[info.dataKey] as Pack | undefined;
+  return (await readPackContents(area, info)).pack;
 }
 
-/** The entities of every enabled pack. */
+/** The entities of every enabled pack (what of them can still be read). */
 export async function enabledPackEntities(area: PackArea): Promise<Entity[]> {
   const packs = (await listPacks(area)).filter((p) => p.enabled);
   const contents = await Promise.all(packs.map((p) => packContents(area, p)));
   return contents.flatMap((c) => c?.entities ?? []);
+}
+
+/** What a reader should be told about the stored packs: lost or damaged contents, by name. */
+export async function packProblems(area: PackArea): Promise<string[]> {
+  const { packs, problems } = await readPackList(area);
+  for (const info of packs) {
+    const { dropped, missing } = await readPackContents(area, info);
+    if (missing)
+      problems.push(
+        `The contents of the pack “${info.name}” are missing or unreadable: it finds no names until you import it again.`,
+      );
+    else if (dropped > 0)
+      problems.push(
+        `${dropped} of the entries in the pack “${info.name}” could not be read and are left out: import it again to restore them.`,
+      );
+  }
+  return problems;
 }
 
 /** The bundled dataset with the enabled packs' entities added (the packs' own ids never clash). */

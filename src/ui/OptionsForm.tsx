@@ -13,6 +13,8 @@ export interface OptionsFormProps {
   /** Settings that could not be read and were reset (a backup of the stored value was kept). */
   problems?: string[];
   onDismissProblems?: () => void;
+  /** Packs, notes or own entries that could not be read back (each line says what is lost). */
+  dataProblems?: string[];
   shortcuts?: Shortcut[];
   onOpenShortcutSettings?: () => void;
   shortcutsHowTo?: string;
@@ -27,6 +29,7 @@ export function OptionsForm({
   status,
   problems = [],
   onDismissProblems,
+  dataProblems = [],
   shortcuts = [],
   onOpenShortcutSettings,
   shortcutsHowTo = '',
@@ -51,6 +54,19 @@ export function OptionsForm({
               Dismiss
             </button>
           )}
+        </div>
+      )}
+      {dataProblems.length > 0 && (
+        <div class="bs-banner" role="alert" data-testid="data-problems">
+          <p>
+            <strong>Some of your saved data could not be read.</strong> Backstory works on without
+            it; here is what is affected.
+          </p>
+          <ul>
+            {dataProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
       <section>

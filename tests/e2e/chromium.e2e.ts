@@ -1,6 +1,7 @@
 import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import { domWithout, launchChromium, launchPlainChromium } from '../support/drivers';
 import { describeExtension } from './contract';
+import { describeHostileInputs } from './hostile-inputs';
 import { describeHostilePages } from './hostile-pages';
 
 const available = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
@@ -12,3 +13,4 @@ describeExtension(
   (url) => domWithout(launchPlainChromium, url),
 );
 describeHostilePages('Chromium', available, () => launchChromium(), launchPlainChromium);
+describeHostileInputs('Chromium', available, () => launchChromium());

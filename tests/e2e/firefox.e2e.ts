@@ -1,6 +1,7 @@
 import { availability, FIREFOX_BUILD, FIREFOX_PATH } from '../support/browsers';
 import { domWithout, launchFirefox } from '../support/drivers';
 import { describeExtension } from './contract';
+import { describeHostileInputs } from './hostile-inputs';
 import { describeHostilePages } from './hostile-pages';
 
 const available = availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr');
@@ -17,3 +18,4 @@ describeHostilePages(
   () => launchFirefox(),
   () => launchFirefox({ withExtension: false }),
 );
+describeHostileInputs('Firefox', available, () => launchFirefox());

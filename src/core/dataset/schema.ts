@@ -15,9 +15,13 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** Entity ids, and pack ids: stable, URL- and file-name-safe. */
+/**
+ * Entity ids, and pack ids: stable, URL- and file-name-safe. Capped, since an id becomes a
+ * storage key and a file name (a pack's export), where a megabyte-long one would fail.
+ */
 export const slug = z
   .string()
+  .max(100, 'at most 100 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "quds-force"');
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: facts are often known only to the month or year. */
@@ -28,7 +32,23 @@ export const partialDate = z
     'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
   );
 
-export const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) make
+ * text display in an order other than the one it is stored in: "‮Iran" can read as another
+ * name on a card while matching nothing like it on the page. A name or fact never needs them
+ * (right-to-left scripts display correctly without), so text with them is refused with a
+ * message rather than silently stripped, which would change what the author wrote. The
+ * harmless marks (U+200E, U+200F, U+061C) stay allowed.
+ */
+const NO_BIDI_CONTROLS = /^[^\u202A-\u202E\u2066-\u2069]*$/;
+const BIDI_MESSAGE =
+  'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069): they make text display in another order than it reads';
+
+export const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(NO_BIDI_CONTROLS, BIDI_MESSAGE);
 
 /** Sources and pack homepages: https only, so no javascript: or plain-http link reaches a card. */
 export const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
@@ -81,7 +101,7 @@ export type Fact = z.infer<typeof factSchema>;
 /** When a fact applies: its date, or the start of its interval. Sorts facts on the card. */
 export const factStart = (fact: Fact): string => fact.date ?? fact.from ?? '';
 
-const word = z.string().trim().min(1);
+const word = z.string().trim().min(1).regex(NO_BIDI_CONTROLS, BIDI_MESSAGE);
 
 export const aliasSchema = z.union([
   text,

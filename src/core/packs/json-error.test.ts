@@ -42,6 +42,15 @@ describe('jsonErrorPosition', () => {
     expect(jsonErrorPosition('', message)).toEqual({ line: 12, column: 7, atEnd: true });
   });
 
+  it('knows a text cut inside a string is cut short, though Firefox says only "unterminated"', () => {
+    const cut = '{\n  "name": "Quillon Va';
+    const message = 'JSON.parse: unterminated string at line 2 column 11 of the JSON data';
+    expect(jsonErrorPosition(cut, message)).toEqual({ line: 2, column: 11, atEnd: true });
+    // The same words for a line break inside a string, which is not the end of the text.
+    const broken = '{\n  "name": "Quillon\nVarga"}';
+    expect(jsonErrorPosition(broken, message)).toEqual({ line: 2, column: 11, atEnd: false });
+  });
+
   it('puts "Unexpected end of JSON input" at the end of the text', () => {
     const text = '{\n  "a": [1,\n  tru';
     expect(engineMessage(text)).not.toMatch(/position/);

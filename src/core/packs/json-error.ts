@@ -23,7 +23,9 @@ const V8 = /at position (\d+)(?: \(line \d+ column \d+\))?$/;
 const END = /end of (?:JSON input|data)|EOF/i;
 
 export function jsonErrorPosition(text: string, message: string): TextPosition {
-  const atEnd = END.test(message);
+  // Engines do not always say so when the text stops early (Firefox, cut inside a string:
+  // "unterminated string"): the scanner tells, whatever the message.
+  const atEnd = END.test(message) || firstJsonError(text) === text.length;
   const lineColumn = SPIDERMONKEY.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), atEnd };
   const position = V8.exec(message);
