@@ -21,6 +21,12 @@ import cardCss from '../ui/card.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
 
+/** Where the card host goes: inside the topmost modal dialog or fullscreen element, if any. */
+function modalContainer(): Element {
+  const dialogs = document.querySelectorAll('dialog:modal');
+  return dialogs[dialogs.length - 1] ?? document.fullscreenElement ?? document.documentElement;
+}
+
 const HOST_CSS = `
 ${cardCss}
 .bs-frame {
@@ -41,6 +47,8 @@ ${cardCss}
 /* The frame shows past the card only where its scrollbar sits; give it the card's colours. */
 .bs-frame { background: #fffdf8; }
 .bs-frame:has(> .bs-card[data-theme='dark']) { background: #1f2126; color-scheme: dark; scrollbar-color: #5a5e66 #1f2126; }
+/* The host is a popover only to enter the top layer: no backdrop, whatever the page says of ::backdrop. */
+:host::backdrop { display: none !important; }
 /* Read by screen readers, not shown. */
 .bs-announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
@@ -139,6 +147,7 @@ export class CardHost {
     card.history = [entityId];
     card.models.set(entityId, model);
     if (options.focus) this.rememberFocus(card);
+    this.raise(ui.shadowHost);
     this.draw(card);
     this.place(card, options);
   }
@@ -355,14 +364,35 @@ export class CardHost {
     if (!this.live && this.pinned.length === 0) this.ui?.remove();
   }
 
+  /**
+   * Puts the host on top of whatever the page shows, before each card opens. A modal dialog
+   * and a fullscreen element sit in the top layer, above any z-index, and a modal dialog makes
+   * everything outside it inert: so the host goes inside the topmost of them (where it is not
+   * inert) and is itself shown as a manual popover (which puts it in the top layer above them,
+   * free of their overflow and transforms). Shown again each time, so a dialog opened since
+   * does not cover it (on a page without either, once is enough). https://html.spec.whatwg.org/multipage/interaction.html#top-layer
+   */
+  private raise(host: HTMLElement): void {
+    const container = modalContainer();
+    if (host.parentNode !== container) container.append(host);
+    try {
+      const open = host.matches(':popover-open');
+      if (open && container !== document.documentElement) host.hidePopover();
+      if (!open || container !== document.documentElement) host.showPopover();
+    } catch {
+      // No popover support: the host stays a fixed layer at the highest z-index.
+    }
+  }
+
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     this.creating ??= createShadowRootUi(this.ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
-      anchor: () => document.documentElement,
+      anchor: modalContainer,
       append: 'last',
       css: HOST_CSS,
-      onMount: (container) => {
+      onMount: (container, _shadow, host) => {
+        host.setAttribute('popover', 'manual');
         const region = document.createElement('div');
         region.className = 'bs-announce';
         region.setAttribute('role', 'status');
