@@ -47,6 +47,17 @@ ${cardCss}
 /* The frame shows past the card only where its scrollbar sits; give it the card's colours. */
 .bs-frame { background: #fffdf8; }
 .bs-frame:has(> .bs-card[data-theme='dark']) { background: #1f2126; color-scheme: dark; scrollbar-color: #5a5e66 #1f2126; }
+/* In the top layer the host box sits at the viewport's corner, above everything: it takes no
+   room and no clicks there; only the cards do. */
+:host {
+  position: fixed !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important;
+  pointer-events: none !important;
+}
+.bs-frame, .bs-announce { pointer-events: auto; }
+/* A reader who selects the whole page (Ctrl+A) copies the page, not an open card (Chromium
+   copies shadow content): the cards' text is selectable while the pointer is over one. */
+:host(:not([data-selecting])) { user-select: none !important; -webkit-user-select: none !important; }
 /* The host is a popover only to enter the top layer: no backdrop, whatever the page says of ::backdrop. */
 :host::backdrop { display: none !important; }
 /* Read by screen readers, not shown. */
@@ -205,8 +216,16 @@ export class CardHost {
       pinned: false,
       showToday: false,
     };
-    frame.addEventListener('pointerleave', () => card === this.live && this.onPointerLeave());
-    frame.addEventListener('pointerenter', () => card === this.live && this.onPointerEnter());
+    // The cards' text is selectable while the pointer is over one (see HOST_CSS).
+    const host = ui.shadowHost;
+    frame.addEventListener('pointerleave', () => {
+      host.removeAttribute('data-selecting');
+      if (card === this.live) this.onPointerLeave();
+    });
+    frame.addEventListener('pointerenter', () => {
+      host.setAttribute('data-selecting', '');
+      if (card === this.live) this.onPointerEnter();
+    });
     ui.mounted!.append(frame);
     return card;
   }
