@@ -74,6 +74,8 @@ interface OpenCard {
   pinned: boolean;
   showToday: boolean;
   stopAutoUpdate?: () => void;
+  /** Places the card again now (Floating UI follows scrolling and resizing, not the top layer). */
+  reposition?: () => void;
   /** Where focus was before the card took it; it goes back there when the card closes. */
   returnFocus?: HTMLElement;
 }
@@ -331,7 +333,7 @@ export class CardHost {
       getBoundingClientRect: () => card.anchor.getBoundingClientRect(),
       getClientRects: () => card.anchor.getClientRects(),
     };
-    card.stopAutoUpdate = autoUpdate(reference, frame, () => {
+    const update = () => {
       void computePosition(reference, frame, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -369,7 +371,9 @@ export class CardHost {
           frame.focus({ preventScroll: true });
         }
       });
-    });
+    };
+    card.reposition = update;
+    card.stopAutoUpdate = autoUpdate(reference, frame, update);
   }
 
   private close(card: OpenCard): void {
@@ -388,9 +392,14 @@ export class CardHost {
    * and a fullscreen element sit in the top layer, above any z-index, and a modal dialog makes
    * everything outside it inert: so the host goes inside the topmost of them (where it is not
    * inert) and is itself shown as a manual popover (which puts it in the top layer above them,
-   * free of their overflow and transforms). Shown again each time, so a dialog opened since
-   * does not cover it (on a page without either, once is enough). https://html.spec.whatwg.org/multipage/interaction.html#top-layer
+   * free of their overflow and transforms). Shown again each time a card opens and whenever
+   * a dialog or fullscreen comes or goes, so neither covers it (on a page without either, once is enough). https://html.spec.whatwg.org/multipage/interaction.html#top-layer
    */
+  private follow(host: HTMLElement): void {
+    this.raise(host);
+    for (const card of [this.live, ...this.pinned]) card?.reposition?.();
+  }
+
   private raise(host: HTMLElement): void {
     const container = modalContainer();
     if (host.parentNode !== container) container.append(host);
@@ -412,6 +421,14 @@ export class CardHost {
       css: HOST_CSS,
       onMount: (container, _shadow, host) => {
         host.setAttribute('popover', 'manual');
+        // A dialog opened or closed, fullscreen entered or left, while cards are open: they
+        // move with the top layer (toggle does not bubble, hence the capture).
+        const follow = (e: Event) =>
+          host.isConnected &&
+          (e.type === 'fullscreenchange' || e.target instanceof HTMLDialogElement) &&
+          this.follow(host);
+        for (const type of ['toggle', 'fullscreenchange'])
+          document.addEventListener(type, follow, { capture: true, signal: this.ctx.signal });
         const region = document.createElement('div');
         region.className = 'bs-announce';
         region.setAttribute('role', 'status');

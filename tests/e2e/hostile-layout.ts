@@ -239,6 +239,22 @@ export function describeHostilePages(
           null,
         ),
       ).toBe(true);
+      // The pinned card waits while its name is hidden with the dialog, and is on top again
+      // when the page opens the dialog once more.
+      await tab.evaluate(
+        () => (document.getElementById('dialog') as HTMLDialogElement).close(),
+        null,
+      );
+      await tab.evaluate(
+        () => (document.getElementById('dialog') as HTMLDialogElement).showModal(),
+        null,
+      );
+      await tab.mouseMove(3, 3);
+      await until(
+        async () => (await tab.evaluate(onTopOfCard, null)) === 'backstory-card',
+        5_000,
+        'the pinned card on top of the reopened dialog',
+      );
       await tab.close();
     });
 
