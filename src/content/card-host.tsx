@@ -21,6 +21,12 @@ import cardCss from '../ui/card.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
 
+/** Where the card host goes: inside the topmost modal dialog or fullscreen element, if any. */
+function modalContainer(): Element {
+  const dialogs = document.querySelectorAll('dialog:modal');
+  return dialogs[dialogs.length - 1] ?? document.fullscreenElement ?? document.documentElement;
+}
+
 const HOST_CSS = `
 ${cardCss}
 .bs-frame {
@@ -41,6 +47,19 @@ ${cardCss}
 /* The frame shows past the card only where its scrollbar sits; give it the card's colours. */
 .bs-frame { background: #fffdf8; }
 .bs-frame:has(> .bs-card[data-theme='dark']) { background: #1f2126; color-scheme: dark; scrollbar-color: #5a5e66 #1f2126; }
+/* In the top layer the host box sits at the viewport's corner, above everything: it takes no
+   room and no clicks there; only the cards do. */
+:host {
+  position: fixed !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important;
+  pointer-events: none !important;
+}
+.bs-frame, .bs-announce { pointer-events: auto; }
+/* A reader who selects the whole page (Ctrl+A) copies the page, not an open card (Chromium
+   copies shadow content): the cards' text is selectable while the pointer is over one. */
+:host(:not([data-selecting])) { user-select: none !important; -webkit-user-select: none !important; }
+/* The host is a popover only to enter the top layer: no backdrop, whatever the page says of ::backdrop. */
+:host::backdrop { display: none !important; }
 /* Read by screen readers, not shown. */
 .bs-announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
@@ -55,6 +74,8 @@ interface OpenCard {
   pinned: boolean;
   showToday: boolean;
   stopAutoUpdate?: () => void;
+  /** Places the card again now (Floating UI follows scrolling and resizing, not the top layer). */
+  reposition?: () => void;
   /** Where focus was before the card took it; it goes back there when the card closes. */
   returnFocus?: HTMLElement;
 }
@@ -139,6 +160,7 @@ export class CardHost {
     card.history = [entityId];
     card.models.set(entityId, model);
     if (options.focus) this.rememberFocus(card);
+    this.raise(ui.shadowHost);
     this.draw(card);
     this.place(card, options);
   }
@@ -196,8 +218,16 @@ export class CardHost {
       pinned: false,
       showToday: false,
     };
-    frame.addEventListener('pointerleave', () => card === this.live && this.onPointerLeave());
-    frame.addEventListener('pointerenter', () => card === this.live && this.onPointerEnter());
+    // The cards' text is selectable while the pointer is over one (see HOST_CSS).
+    const host = ui.shadowHost;
+    frame.addEventListener('pointerleave', () => {
+      host.removeAttribute('data-selecting');
+      if (card === this.live) this.onPointerLeave();
+    });
+    frame.addEventListener('pointerenter', () => {
+      host.setAttribute('data-selecting', '');
+      if (card === this.live) this.onPointerEnter();
+    });
     ui.mounted!.append(frame);
     return card;
   }
@@ -303,7 +333,7 @@ export class CardHost {
       getBoundingClientRect: () => card.anchor.getBoundingClientRect(),
       getClientRects: () => card.anchor.getClientRects(),
     };
-    card.stopAutoUpdate = autoUpdate(reference, frame, () => {
+    const update = () => {
       void computePosition(reference, frame, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -341,7 +371,9 @@ export class CardHost {
           frame.focus({ preventScroll: true });
         }
       });
-    });
+    };
+    card.reposition = update;
+    card.stopAutoUpdate = autoUpdate(reference, frame, update);
   }
 
   private close(card: OpenCard): void {
@@ -355,14 +387,48 @@ export class CardHost {
     if (!this.live && this.pinned.length === 0) this.ui?.remove();
   }
 
+  /**
+   * Puts the host on top of whatever the page shows, before each card opens. A modal dialog
+   * and a fullscreen element sit in the top layer, above any z-index, and a modal dialog makes
+   * everything outside it inert: so the host goes inside the topmost of them (where it is not
+   * inert) and is itself shown as a manual popover (which puts it in the top layer above them,
+   * free of their overflow and transforms). Shown again each time a card opens and whenever
+   * a dialog or fullscreen comes or goes, so neither covers it (on a page without either, once is enough). https://html.spec.whatwg.org/multipage/interaction.html#top-layer
+   */
+  private follow(host: HTMLElement): void {
+    this.raise(host);
+    for (const card of [this.live, ...this.pinned]) card?.reposition?.();
+  }
+
+  private raise(host: HTMLElement): void {
+    const container = modalContainer();
+    if (host.parentNode !== container) container.append(host);
+    try {
+      const open = host.matches(':popover-open');
+      if (open && container !== document.documentElement) host.hidePopover();
+      if (!open || container !== document.documentElement) host.showPopover();
+    } catch {
+      // No popover support: the host stays a fixed layer at the highest z-index.
+    }
+  }
+
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     this.creating ??= createShadowRootUi(this.ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
-      anchor: () => document.documentElement,
+      anchor: modalContainer,
       append: 'last',
       css: HOST_CSS,
-      onMount: (container) => {
+      onMount: (container, _shadow, host) => {
+        host.setAttribute('popover', 'manual');
+        // A dialog opened or closed, fullscreen entered or left, while cards are open: they
+        // move with the top layer (toggle does not bubble, hence the capture).
+        const follow = (e: Event) =>
+          host.isConnected &&
+          (e.type === 'fullscreenchange' || e.target instanceof HTMLDialogElement) &&
+          this.follow(host);
+        for (const type of ['toggle', 'fullscreenchange'])
+          document.addEventListener(type, follow, { capture: true, signal: this.ctx.signal });
         const region = document.createElement('div');
         region.className = 'bs-announce';
         region.setAttribute('role', 'status');

@@ -39,7 +39,8 @@ export class Painter {
   private readonly styledRoots: (Document | ShadowRoot)[] = [];
   /** The reader's highlight look, adopted by the document and every shadow root with names. */
   private readonly sheet: CSSStyleSheet | undefined = makeSheet();
-  private lastRestore = -Infinity;
+  /** Checks once a second that ours are still registered (the registry fires no event). */
+  private restoreTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     /** Whether a match is shown at all (the density setting). */
@@ -112,7 +113,6 @@ export class Painter {
       this.registered.add(match);
       this.highlight(match.category).add(match.range);
     }
-    this.restoreIfCleared();
   }
 
   /** Forgets every block (the page is read again from the top); stays ready for new ones. */
@@ -135,6 +135,8 @@ export class Painter {
         CSS.highlights.delete(highlightName(category));
     }
     this.highlights.clear();
+    clearInterval(this.restoreTimer);
+    this.restoreTimer = undefined;
     clearCurrent();
     // Our stylesheet leaves the document and the shadow roots it was adopted by.
     for (const root of [...this.styledRoots]) this.unadopt(root);
@@ -146,19 +148,20 @@ export class Painter {
       highlight = new Highlight();
       this.highlights.set(category, highlight);
       CSS.highlights.set(highlightName(category), highlight);
+      this.restoreTimer ??= setInterval(() => this.restoreIfCleared(), RESTORE_GAP_MS);
     }
     return highlight;
   }
 
-  /** A page that cleared the registry (or replaced ours) gets ours back, at most once a second. */
+  /**
+   * A page that cleared the registry (or replaced one of ours under our own name) gets ours
+   * back on the next tick: at most once a second, however often it clears. Nothing but our
+   * own names is touched.
+   */
   private restoreIfCleared(): void {
-    const now = performance.now();
-    if (now - this.lastRestore < RESTORE_GAP_MS) return;
     for (const [category, highlight] of this.highlights) {
       const name = highlightName(category);
-      if (CSS.highlights.get(name) === highlight) continue;
-      this.lastRestore = now;
-      CSS.highlights.set(name, highlight);
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
   }
 

@@ -15,13 +15,38 @@ export function caretAt(
 ): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const pos = doc.caretPositionFromPoint(x, y);
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
+    if (pos?.offsetNode.nodeType === Node.TEXT_NODE)
+      return { node: pos.offsetNode, offset: pos.offset };
+    // Over an open shadow root the caret stops at its host unless the root is named: name the
+    // roots under the point and ask again. https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint
+    const shadowRoots = openRootsAt(doc, x, y);
+    const deep = shadowRoots.length
+      ? (
+          doc.caretPositionFromPoint as (
+            x: number,
+            y: number,
+            options: { shadowRoots: ShadowRoot[] },
+          ) => CaretPosition | null
+        ).call(doc, x, y, { shadowRoots })
+      : pos;
+    return deep ? { node: deep.offsetNode, offset: deep.offset } : undefined;
   }
   const legacy = (
     doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
   ).caretRangeFromPoint;
   const range = legacy?.call(doc, x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The open shadow roots of the elements under a point, outermost first. */
+function openRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = doc.elementFromPoint(x, y);
+  while (el?.shadowRoot && !roots.includes(el.shadowRoot) && roots.length < 16) {
+    roots.push(el.shadowRoot);
+    el = el.shadowRoot.elementFromPoint(x, y);
+  }
+  return roots;
 }
 
 function rectsContain(range: Range, x: number, y: number): boolean {

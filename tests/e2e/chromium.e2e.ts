@@ -2,6 +2,7 @@ import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import { domWithout, launchChromium, launchPlainChromium } from '../support/drivers';
 import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
+import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
 
 const available = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
@@ -14,3 +15,4 @@ describeExtension(
 );
 describeHostilePages('Chromium', available, () => launchChromium(), launchPlainChromium);
 describeHostileInputs('Chromium', available, () => launchChromium());
+describeHostileLayout('Chromium', available, () => launchChromium(), launchPlainChromium);

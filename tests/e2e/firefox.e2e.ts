@@ -2,6 +2,7 @@ import { availability, FIREFOX_BUILD, FIREFOX_PATH } from '../support/browsers';
 import { domWithout, launchFirefox } from '../support/drivers';
 import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
+import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
 
 const available = availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr');
@@ -19,3 +20,9 @@ describeHostilePages(
   () => launchFirefox({ withExtension: false }),
 );
 describeHostileInputs('Firefox', available, () => launchFirefox());
+describeHostileLayout(
+  'Firefox',
+  available,
+  () => launchFirefox(),
+  () => launchFirefox({ withExtension: false }),
+);

@@ -18,7 +18,13 @@ export interface Tab {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A real click at a point of the viewport (inert or covered targets do not get it). */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Presses the mouse button at one point, moves to another and lets go: a selection by hand. */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   press(key: string): Promise<void>;
+  /** Holds the keys down in order and lets go in reverse: `chord(['Control', 'c'])`. */
+  chord(keys: string[]): Promise<void>;
   /** Types into whatever has focus, key by key, as a person would. */
   keyboardType(text: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
@@ -51,8 +57,18 @@ export interface Driver {
 type AnyPage = {
   goto(url: string, options?: object): Promise<unknown>;
   evaluate(fn: never, arg: never): Promise<unknown>;
-  mouse: { move(x: number, y: number): Promise<void> };
-  keyboard: { press(key: never): Promise<void>; type(text: string): Promise<void> };
+  mouse: {
+    move(x: number, y: number, options?: { steps: number }): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
+  keyboard: {
+    press(key: never): Promise<void>;
+    down(key: never): Promise<void>;
+    up(key: never): Promise<void>;
+    type(text: string): Promise<void>;
+  };
   type(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
   $(selector: string): Promise<{ uploadFile?(path: string): Promise<void> } | null>;
@@ -73,7 +89,18 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     waitFor,
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
     press: (key) => page.keyboard.press(key as never),
+    async chord(keys) {
+      for (const key of keys) await page.keyboard.down(key as never);
+      for (const key of [...keys].reverse()) await page.keyboard.up(key as never);
+    },
     keyboardType: (text) => page.keyboard.type(text),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
