@@ -4,7 +4,7 @@
  * and checks every part with the same schemas as the rest of Backstory; a part that fails
  * stops the import with its path, and nothing is changed.
  */
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
 import { packSchema, type Pack } from '../core/packs/pack';
 import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes, readOwnEntries, type Notes } from './annotations';
