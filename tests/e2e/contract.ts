@@ -32,7 +32,7 @@ export const SEED_NAMES = [
  * current mark), read back from the registry the page shares. Page functions are serialised,
  * so each one carries its own copy of this loop.
  */
-const highlightedTexts = () => {
+export const highlightedTexts = () => {
   const texts: string[] = [];
   CSS.highlights.forEach((highlight, name) => {
     if (!name.startsWith('backstory-') || name === 'backstory-current') return;
@@ -46,7 +46,7 @@ const highlightedTexts = () => {
   return texts;
 };
 
-const hasHighlights = () => {
+export const hasHighlights = () => {
   let size = 0;
   CSS.highlights.forEach((highlight, name) => {
     if (name.startsWith('backstory-')) size += highlight.size;
@@ -55,7 +55,7 @@ const hasHighlights = () => {
 };
 
 /** Centre of the first highlighted range whose text is `text`, in viewport coordinates. */
-const centreOf = (text: string) => {
+export const centreOf = (text: string) => {
   let found: Range | undefined;
   CSS.highlights.forEach((highlight, name) => {
     if (!name.startsWith('backstory-') || name === 'backstory-current') return;
@@ -82,7 +82,7 @@ async function untilHighlighted(tab: Tab, text: string, present = true): Promise
 }
 
 /** Polls a check that runs in Node (it may evaluate in the page) until it holds. */
-async function until(
+export async function until(
   check: () => Promise<boolean>,
   timeout = 10_000,
   what = 'condition',
@@ -127,7 +127,7 @@ const textIncludes = ([selector, text]: readonly [string, string]) =>
   document.querySelector(selector)?.textContent?.includes(text) ?? false;
 
 /** Whether the open card has the title `title`. */
-const cardTitled = (title: string) =>
+export const cardTitled = (title: string) =>
   document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
     ?.textContent === title;
 
