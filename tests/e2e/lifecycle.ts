@@ -354,5 +354,29 @@ export function describeLifecycle(
       expect(errorsSince(errorsBefore), browser.sees).toEqual([]);
       await page.close();
     }, 300_000);
+
+    it('hands open tabs to the reloaded extension: no errors, no doubled highlights, no orphaned card', async (t) => {
+      const { workerRunning, reloadExtension } = browser;
+      if (!workerRunning || !reloadExtension) return t.skip(); // Firefox: no CDP to do this
+      const page = await openDemo(`${demoUrl}?reload`);
+      const before = await page.evaluate(pageState, null);
+      await hoverCard(page, 'Esmail Qaani');
+      const errorsBefore = browser.errors.length;
+      await reloadExtension();
+      await until(workerRunning, 20_000, 'the reloaded worker to start');
+      await page.bringToFront();
+      // The old card is gone, and the page is highlighted as before: once, by the new script.
+      await page.waitFor(() => !document.querySelector('backstory-card'), null, 20_000);
+      await until(
+        async () => JSON.stringify(await page.evaluate(pageState, null)) === JSON.stringify(before),
+        20_000,
+        'the highlights to be as before the reload',
+      ).catch(async (e: unknown) => {
+        expect(await page.evaluate(pageState, null), String(e)).toEqual(before);
+      });
+      await hoverCard(page, 'Esmail Qaani');
+      expect(errorsSince(errorsBefore), browser.sees).toEqual([]);
+      await page.close();
+    }, 120_000);
   });
 }

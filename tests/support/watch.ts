@@ -1,12 +1,10 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import {
-  extensionWorker,
-  launchExtensionContext,
-  launchFirefox,
-  playwrightTab,
-  type Driver,
-} from './drivers';
+import { CHROME_BUILD, CHROMIUM_PATH, chromiumArgs } from './browsers';
+import { extensionWorker, launchFirefox, playwrightTab, VIEWPORT, type Driver } from './drivers';
 
 /** A browser with the extension whose errors are collected, and (Chromium) its worker in hand. */
 export interface WatchedBrowser {
@@ -21,6 +19,12 @@ export interface WatchedBrowser {
   workerRunning?(): Promise<boolean>;
   /** Chromium: the extension's id (for the event names WXT derives from it). */
   extensionId?: string;
+  /**
+   * Chromium: loads the extension again from its folder, as an update does: the old one is
+   * unloaded with its tabs open. (`chrome.runtime.reload()` in headless Chromium unloads an
+   * extension loaded from the command line and never brings it back.)
+   */
+  reloadExtension?(): Promise<void>;
 }
 
 type Exception = { exceptionDetails: { text: string; exception?: { description?: string } } };
@@ -120,8 +124,24 @@ async function watchWorkers(keeper: CDPSession, errors: string[]) {
 
 /** Chromium with the extension, its pages' and its worker's errors collected over CDP. */
 export async function launchWatchedChromium(): Promise<WatchedBrowser> {
-  const context = await launchExtensionContext();
+  // A profile folder of our own, to find the DevTools port of a browser-level session in it.
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...chromiumArgs(CHROME_BUILD),
+      '--remote-debugging-port=0',
+      // Lets a DevTools client load an unpacked extension (Extensions.loadUnpacked).
+      '--enable-unsafe-extension-debugging',
+    ],
+    viewport: VIEWPORT,
+  });
   const id = new URL((await extensionWorker(context)).url()).host;
+  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const browserSession = await remote.newBrowserCDPSession();
   const errors: string[] = [];
   const keeperPage = context.pages()[0] ?? (await context.newPage());
   const workers = await watchWorkers(await context.newCDPSession(keeperPage), errors);
@@ -131,6 +151,12 @@ export async function launchWatchedChromium(): Promise<WatchedBrowser> {
     stopWorker: () => workers.stop(),
     workerRunning: () => workers.running(),
     extensionId: id,
+    async reloadExtension() {
+      await browserSession.send(
+        'Extensions.loadUnpacked' as never,
+        { path: CHROME_BUILD } as never,
+      );
+    },
     driver: {
       name: 'chromium',
       async newTab() {
@@ -140,7 +166,11 @@ export async function launchWatchedChromium(): Promise<WatchedBrowser> {
       },
       extensionUrl: (path) => `chrome-extension://${id}/${path}`,
       closed: () => new Promise((resolve) => context.on('close', () => resolve())),
-      close: () => context.close(),
+      async close() {
+        await remote.close().catch(() => undefined);
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
     },
   };
 }
