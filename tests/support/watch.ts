@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { CHROME_BUILD, CHROMIUM_PATH, chromiumArgs } from './browsers';
+import { CHROME_BUILD, CHROMIUM_PATH, chromiumArgs, GECKO_ID } from './browsers';
 import { extensionWorker, launchFirefox, playwrightTab, VIEWPORT, type Driver } from './drivers';
 
 /** A browser with the extension whose errors are collected, and (Chromium) its worker in hand. */
@@ -17,8 +17,8 @@ export interface WatchedBrowser {
   stopWorker?(): Promise<void>;
   /** Chromium: whether the service worker runs (attaching to watch it if it is new). */
   workerRunning?(): Promise<boolean>;
-  /** Chromium: the extension's id (for the event names WXT derives from it). */
-  extensionId?: string;
+  /** The extension's runtime id (WXT derives its event names from it). */
+  extensionId: string;
   /**
    * Chromium: loads the extension again from its folder, as an update does: the old one is
    * unloaded with its tabs open. (`chrome.runtime.reload()` in headless Chromium unloads an
@@ -191,6 +191,7 @@ export async function launchWatchedFirefox(): Promise<WatchedBrowser> {
   return {
     errors,
     sees: "uncaught exceptions and console errors of the pages' own worlds and extension pages",
+    extensionId: GECKO_ID,
     driver: await launchFirefox({ onPage }),
   };
 }
