@@ -423,6 +423,12 @@ export function describeLifecycle(
       const before = await page.evaluate(pageState, null);
       await hoverCard(page, 'Esmail Qaani');
       const errorsBefore = browser.errors.length;
+      // What the page's own scripts could hear while the new copy starts.
+      await page.evaluate(() => {
+        const heard: string[] = [];
+        (window as unknown as { heard: string[] }).heard = heard;
+        addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+      }, null);
       await reloadExtension();
       await until(workerRunning, 20_000, 'the reloaded worker to start');
       await page.bringToFront();
@@ -437,6 +443,12 @@ export function describeLifecycle(
       });
       await hoverCard(page, 'Esmail Qaani');
       expect(errorsSince(errorsBefore), browser.sees).toEqual([]);
+      // Nothing told the page our id (with it, a page can forge WXT's stop signal, see above).
+      const heard = await page.evaluate(
+        () => (window as unknown as { heard: string[] }).heard,
+        null,
+      );
+      expect(heard.filter((m) => m.includes(browser.extensionId))).toEqual([]);
       await page.close();
     }, 120_000);
   });
