@@ -26,6 +26,19 @@ const browserPatterns = [
 const uiPatterns = [
   { group: ['**/ui/*', '@floating-ui/*'], message: 'src/core and src/shared import no UI code.' },
 ];
+// zod compiles parsers with `new Function` unless told not to; src/core/zod.ts tells it first.
+const zodDirect = {
+  name: 'zod',
+  allowTypeImports: true,
+  message: "Import z from src/core/zod, which turns zod's JIT off before any schema exists.",
+};
+const coreRestrictions = (paths) => [
+  'error',
+  {
+    paths: [...browserApis, ...uiLibraries, ...paths],
+    patterns: [...browserPatterns, ...uiPatterns, ...glue],
+  },
+];
 const glue = [
   { group: ['**/content/*', '**/background/*'], message: 'Import glue from entrypoints only.' },
 ];
@@ -64,17 +77,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodDirect] }] },
+  },
+  {
     // The pure core: no DOM, no browser API, no UI library, no context glue. Tested in Node.
     files: ['src/core/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...browserApis, ...uiLibraries],
-          patterns: [...browserPatterns, ...uiPatterns, ...glue],
-        },
-      ],
+      'no-restricted-imports': coreRestrictions([zodDirect]),
       'no-restricted-globals': [
         'error',
         'window',
@@ -94,10 +105,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: browserApis, patterns: [...browserPatterns, ...glue] },
+        { paths: [...browserApis, zodDirect], patterns: [...browserPatterns, ...glue] },
       ],
       'no-restricted-globals': ['error', 'chrome', 'browser'],
     },
+  },
+  {
+    files: ['src/core/zod.ts', 'src/core/zod.test.ts'],
+    rules: { 'no-restricted-imports': coreRestrictions([]) },
   },
   {
     files: ['tests/**/*.ts', 'scripts/**/*.ts'],

@@ -43,7 +43,14 @@ export default defineConfig({
     // keeps settings across reloads and lets tests address the add-on.
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'backstory@backstory', strict_min_version: '140.0' },
+        gecko: {
+          id: 'backstory@backstory',
+          strict_min_version: '140.0',
+          // Backstory sends nothing anywhere: every lookup runs on the reader's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
     // Chrome 128 is the first with caretPositionFromPoint, which hover hit-testing uses.

@@ -6,6 +6,7 @@ import { Datasets } from '../src/background/datasets';
 import { COMMANDS, requestSchema } from '../src/shared/messages';
 import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes } from '../src/shared/annotations';
 import { PACKS_KEY } from '../src/shared/packs';
+import { startInOpenTabs } from '../src/platform/content-script';
 import { settingsAreas } from '../src/platform/settings-areas';
 import { loadSettings, saveSettings } from '../src/shared/settings';
 
@@ -40,8 +41,11 @@ export default defineBackground(() => {
   });
   // Store complete settings on install and update, so every context reads the same object,
   // migrated to this version's shape (a damaged value is repaired field by field, backed up).
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void loadSettings(settingsAreas()).then((s) => saveSettings(settingsAreas(), s));
+    // Tabs open before this install or update keep a dead copy of the old content script (or
+    // none): start the new one there, so the reader need not reload the page.
+    if (reason === 'install' || reason === 'update') void startInOpenTabs();
     // A new version may compile names differently: rebuild the packs' index with it.
     void datasets.packsChanged();
     browser.contextMenus.create(

@@ -6,6 +6,9 @@ import '../../src/content/highlight.css';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would also window.postMessage its start signal, which carries our extension id to
+  // every script on the page; the document event it sends as well is enough to stop old copies.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     return runContentScript(ctx, pack);
   },

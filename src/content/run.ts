@@ -65,7 +65,8 @@ function startSession(
   );
   const card = new CardHost(
     ctx,
-    requestCard,
+    // Asking a gone extension throws; `isValid` notices that, and stopping follows from it.
+    (id) => (ctx.isValid ? requestCard(id) : Promise.resolve(undefined)),
     () => hover.pointerInCard(false),
     () => hover.pointerInCard(true),
     () => (published ??= { date: articleDate(document) }).date,
@@ -147,8 +148,9 @@ export async function runContentScript(
   // The report's clock starts here, before the index is loaded and the settings read.
   let startedAt: number | undefined = performance.now();
   if (!highlightsSupported()) return; // an older browser: leave the page exactly as it is
-  // Injected twice (the manifest's injection and the popup's after a permission grant)?
-  // The first copy that is still connected to the extension keeps the page.
+  // Injected twice (the manifest's, and the popup's or the background's after an update)?
+  // The newest copy keeps the page: making its context stopped the older ones (WXT's
+  // ContentScriptContext announces itself to them); a copy still valid here is a live one.
   const running = globalThis as { backstoryContext?: ContentScriptContext };
   if (running.backstoryContext?.isValid) return;
   running.backstoryContext = ctx;
@@ -225,10 +227,17 @@ export async function runContentScript(
   browser.storage.onChanged.addListener(onPacks);
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    stopWatching();
-    browser.storage.onChanged.removeListener(onPacks);
+    // The page first: once the extension is gone (reloaded, updated, removed) its APIs throw
+    // "Extension context invalidated", and the highlights and card must go all the same.
     session?.stop();
+    session = undefined;
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+      stopWatching();
+      browser.storage.onChanged.removeListener(onPacks);
+    } catch {
+      // Listeners of a dead extension are never called again.
+    }
   });
   apply(await loadSettings(settingsAreas()));
 }

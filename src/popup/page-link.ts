@@ -3,6 +3,7 @@
  * read it, what it found there, and the permission grant that lets it start without a reload.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { startContentScript } from '../platform/content-script';
 import { pageEntitiesSchema, type PageEntities, type PageRequest } from '../shared/messages';
 
 type Tab = Browser.tabs.Tab;
@@ -55,7 +56,7 @@ export async function pageState(tab: Tab): Promise<PageState> {
   if (tab.id !== undefined && !started.has(tab.id)) {
     started.add(tab.id);
     if (
-      await startIn(tab.id).then(
+      await startContentScript(tab.id).then(
         () => true,
         () => false,
       )
@@ -68,16 +69,6 @@ export async function pageState(tab: Tab): Promise<PageState> {
 /** Tabs the popup has started Backstory in, so it tries once per tab. */
 const started = new Set<number>();
 
-/** Runs the content script in a tab now, as the manifest would have on load. */
-async function startIn(tabId: number): Promise<void> {
-  // The files the manifest injects on every page (WXT names them at build time).
-  const script = browser.runtime.getManifest().content_scripts?.[0];
-  const target = { tabId };
-  if (script?.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
-  if (script?.js?.length)
-    await browser.scripting.executeScript({ target, files: script.js as never[] });
-}
-
 /**
  * Asks the browser for access to the tab's site (must run in the click that asked for it),
  * then starts Backstory in the tab at once, without a reload.
@@ -86,6 +77,6 @@ export async function grantAccess(tab: Tab, origin: string): Promise<boolean> {
   const granted = await browser.permissions.request({ origins: [origin] });
   if (!granted || tab.id === undefined) return false;
   started.add(tab.id);
-  await startIn(tab.id);
+  await startContentScript(tab.id);
   return true;
 }

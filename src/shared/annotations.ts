@@ -4,7 +4,7 @@
  * entries use the dataset's entity schema, so they are matched, searched and shown like
  * bundled ones. The area is injected (storage.local in the browser, a map in tests).
  */
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { entitySchema, type Entity, type EntityType } from '../core/dataset/schema';
 import type { PackArea } from './packs';
 import { readList } from './stored-list';

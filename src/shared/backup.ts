@@ -4,7 +4,7 @@
  * and checks every part with the same schemas as the rest of Backstory; a part that fails
  * stops the import with its path, and nothing is changed.
  */
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
 import { fieldPath } from '../core/dataset/validate';
 import { jsonErrorPosition } from '../core/packs/json-error';

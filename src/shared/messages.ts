@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { entitySchema, partialDate, sourceSchema } from '../core/dataset/schema';
 
 /**

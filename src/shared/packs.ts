@@ -5,7 +5,7 @@
  * contents are deleted, so a failure at any step leaves one whole pack in use, never half of
  * two. The area is injected (storage.local in the browser, a map in tests).
  */
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { entitySchema, type Dataset, type Entity, type EntityType } from '../core/dataset/schema';
 import type { SerializedIndex } from '../core/matcher/compile';
 import type { Pack } from '../core/packs/pack';

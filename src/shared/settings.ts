@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { ENTITY_TYPES, type EntityType } from '../core/dataset/schema';
 import { hostMatches, parseHostPattern } from './hosts';
 

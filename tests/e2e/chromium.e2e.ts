@@ -1,9 +1,11 @@
 import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import { domWithout, launchChromium, launchPlainChromium } from '../support/drivers';
+import { launchWatchedChromium } from '../support/watch';
 import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
 import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
+import { describeLifecycle } from './lifecycle';
 
 const available = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
 
@@ -16,3 +18,4 @@ describeExtension(
 describeHostilePages('Chromium', available, () => launchChromium(), launchPlainChromium);
 describeHostileInputs('Chromium', available, () => launchChromium());
 describeHostileLayout('Chromium', available, () => launchChromium(), launchPlainChromium);
+describeLifecycle('Chromium', available, () => launchWatchedChromium());

@@ -1,9 +1,11 @@
 import { availability, FIREFOX_BUILD, FIREFOX_PATH } from '../support/browsers';
 import { domWithout, launchFirefox } from '../support/drivers';
+import { launchWatchedFirefox } from '../support/watch';
 import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
 import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
+import { describeLifecycle } from './lifecycle';
 
 const available = availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr');
 
@@ -26,3 +28,4 @@ describeHostileLayout(
   () => launchFirefox(),
   () => launchFirefox({ withExtension: false }),
 );
+describeLifecycle('Firefox', available, () => launchWatchedFirefox());

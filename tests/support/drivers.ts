@@ -125,7 +125,7 @@ function wrap(page: AnyPage, waitFor: Tab['waitFor']): Tab {
   };
 }
 
-function playwrightTab(page: import('playwright-core').Page): Tab {
+export function playwrightTab(page: import('playwright-core').Page): Tab {
   return wrap(page as unknown as AnyPage, async (fn, arg, timeout = 10_000) => {
     // Polled on a timer, not on animation frames: a tab in the background gets none.
     await page.waitForFunction(fn as never, arg, { timeout, polling: 50 });
@@ -203,7 +203,12 @@ export async function launchPlainChromium(): Promise<Driver> {
  * false` gives the page as it is without us. The pinned UUID makes moz-extension:// URLs known.
  */
 export async function launchFirefox(
-  options: { withExtension?: boolean; headless?: boolean } = {},
+  options: {
+    withExtension?: boolean;
+    headless?: boolean;
+    /** Called with every new tab's Puppeteer page (to listen to its errors). */
+    onPage?: (page: import('puppeteer-core').Page) => void;
+  } = {},
 ): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -221,6 +226,7 @@ export async function launchFirefox(
     name: 'firefox',
     async newTab() {
       const page = await browser.newPage();
+      options.onPage?.(page);
       const waitFor: Tab['waitFor'] = async (fn, arg, timeout = 10_000) => {
         await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
       };

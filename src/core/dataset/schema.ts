@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * The dataset's shape, shared by the build step (which validates `data/`) and by every

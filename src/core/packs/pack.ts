@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { entitySchema, httpsUrl, partialDate, slug, text } from '../dataset/schema';
 import { jsonErrorPosition } from './json-error';
 import { linkProblems } from './links';
