@@ -32,6 +32,13 @@ const COMMON = {
   permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
   host_permissions: ['http://*/*', 'https://*/*'],
   action: { default_title: 'Backstory', default_popup: 'popup.html' },
+  icons: {
+    16: 'icon/16.png',
+    32: 'icon/32.png',
+    48: 'icon/48.png',
+    96: 'icon/96.png',
+    128: 'icon/128.png',
+  },
   commands: {
     'next-entity': {
       suggested_key: { default: 'Alt+Shift+N' },
