@@ -132,6 +132,16 @@ export const cardTitled = (title: string) =>
   document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card-title"]')
     ?.textContent === title;
 
+/** Clicks the related entity whose chip starts with `name`, in the open card. */
+export const clickRelated = (name: string) =>
+  [
+    ...document
+      .querySelector('backstory-card')!
+      .shadowRoot!.querySelectorAll<HTMLElement>('button.bs-chip'),
+  ]
+    .find((b) => b.textContent?.startsWith(name))!
+    .click();
+
 /** Whether something matching `selector` is inside our card's shadow root. */
 export const inCard = (selector: string) =>
   !!document.querySelector('backstory-card')?.shadowRoot?.querySelector(selector);
@@ -202,12 +212,12 @@ export function describeExtension(
       return tab;
     }
 
-    /** Sends the page the request a keyboard command sends, from an extension page. */
-    async function sendCommand(page: Tab, request: object): Promise<void> {
+    /** Sends the active page a request from an extension page, as a keyboard command does. */
+    async function askPage(page: Tab, request: object): Promise<unknown> {
       const ext = await driver.newTab();
       await ext.goto(driver.extensionUrl('options.html'));
       await page.bringToFront();
-      await ext.evaluate(async (message) => {
+      const answer = await ext.evaluate(async (message) => {
         type Tabs = {
           query(q: object): Promise<{ id?: number }[]>;
           sendMessage(id: number, m: object): Promise<unknown>;
@@ -215,11 +225,14 @@ export function describeExtension(
         const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
         const tabs = (g.browser ?? g.chrome)!.tabs;
         const [tab] = await tabs.query({ active: true, currentWindow: true });
-        await tabs.sendMessage(tab!.id!, message);
+        return tabs.sendMessage(tab!.id!, message);
       }, request);
       await ext.close();
       await page.bringToFront();
+      return answer;
     }
+
+    const sendCommand = async (page: Tab, request: object) => void (await askPage(page, request));
 
     async function hoverName(tab: Tab, text: string): Promise<void> {
       // The page is read in slices: wait for the name to be painted first.
@@ -283,24 +296,7 @@ export function describeExtension(
     });
 
     /** The content script's own report on its work in `page` (see `pageStatsSchema`). */
-    async function pageStats(page: Tab): Promise<PageStats> {
-      const ext = await driver.newTab();
-      await ext.goto(driver.extensionUrl('options.html'));
-      await page.bringToFront();
-      const stats = await ext.evaluate(async () => {
-        type Tabs = {
-          query(q: object): Promise<{ id?: number }[]>;
-          sendMessage(id: number, m: object): Promise<unknown>;
-        };
-        const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
-        const tabs = (g.browser ?? g.chrome)!.tabs;
-        const [tab] = await tabs.query({ active: true, currentWindow: true });
-        return tabs.sendMessage(tab!.id!, { type: 'stats' });
-      }, null);
-      await ext.close();
-      await page.bringToFront();
-      return stats as PageStats;
-    }
+    const pageStats = async (page: Tab) => (await askPage(page, { type: 'stats' })) as PageStats;
 
     it('keeps up with a mutation storm: one observer, only what is on the page held', async () => {
       // 1,000 nodes every 100 ms for 3 s; the page keeps its newest 2,500 items (10,000 nodes).
@@ -1163,13 +1159,7 @@ export function describeExtension(
         const root = document.querySelector('backstory-card')?.shadowRoot;
         return root?.querySelector('[data-testid="card-title"]')?.textContent === 'Esmail Qaani';
       }, null);
-      await tab.evaluate(() => {
-        const root = document.querySelector('backstory-card')!.shadowRoot!;
-        const chip = [...root.querySelectorAll<HTMLButtonElement>('button.bs-chip')].find((b) =>
-          b.textContent?.startsWith('Quds Force'),
-        );
-        chip!.click();
-      }, null);
+      await tab.evaluate(clickRelated, 'Quds Force');
       await tab.waitFor(cardTitled, 'Quds Force');
       await tab.evaluate(clickInCard, '.bs-card-back');
       await tab.waitFor(cardTitled, 'Esmail Qaani');

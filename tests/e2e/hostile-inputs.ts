@@ -12,30 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
+import { centreOf } from './contract';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const PACKS_DIR = fileURLToPath(new URL('../fixtures/packs', import.meta.url));
 const HOSTILE = JSON.parse(readFileSync(`${PACKS_DIR}/hostile-pack.json`, 'utf8')) as {
   meta: { name: string };
   entities: { name: string; summary: string; facts: { value: string }[] }[];
-};
-
-/** Centre of the first highlighted range reading `text` (scrolled into view), if any. */
-const centreOf = (text: string) => {
-  let found: Range | undefined;
-  CSS.highlights.forEach((highlight, name) => {
-    if (!name.startsWith('backstory-') || name === 'backstory-current') return;
-    for (const r of highlight as Set<AbstractRange>) {
-      const range = new Range();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      if (!found && range.toString() === text) found = range;
-    }
-  });
-  if (!found) return undefined;
-  found.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-  const rect = found.getClientRects()[0]!;
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 };
 
 /** The import status line of the options page. */

@@ -3,32 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
-import { cardTitled, hasHighlights, highlightedTexts, inCard, until } from './contract';
+import {
+  cardTitled,
+  hasHighlights,
+  highlightedTexts,
+  highlightedWhere,
+  inCard,
+  until,
+} from './contract';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
-
-/**
- * Each highlighted name with where it sits: the id of the nearest element with one, walking
- * out of shadow roots to their hosts.
- */
-const namesWhere = () => {
-  const found: { text: string; id: string }[] = [];
-  CSS.highlights.forEach((highlight, name) => {
-    if (!name.startsWith('backstory-') || name === 'backstory-current') return;
-    for (const r of highlight as Set<AbstractRange>) {
-      const range = new Range();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      let el: Element | null = r.startContainer.parentElement;
-      while (el && !el.id) {
-        const up: Node | null = el.parentNode;
-        el = up instanceof ShadowRoot ? up.host : up instanceof Element ? up : null;
-      }
-      found.push({ text: range.toString(), id: el?.id ?? '' });
-    }
-  });
-  return found;
-};
 
 /** Centre of the highlighted `text` inside the element `id` (through shadow roots). */
 const pointIn = ([text, id]: readonly [string, string]) => {
@@ -145,6 +129,22 @@ export function describeHostileLayout(
     beforeAll(async () => {
       server = await serveStatic({ fixtures: FIXTURES_DIR });
       driver = await launch();
+      // A browser that has only just installed the extension may open its first page before
+      // the content script is registered there (seen once in a full run): the suite starts
+      // once a page is read, as a reader's first page after installing would be on reload.
+      const tab = await driver.newTab();
+      await until(
+        async () => {
+          await tab.goto(`${server.url}fixtures/hostile-shadow.html`);
+          return tab
+            .waitFor(hasHighlights, null, 5_000)
+            .then(() => true)
+            .catch(() => false);
+        },
+        30_000,
+        'the content script to read a first page',
+      );
+      await tab.close();
     });
     afterAll(async () => {
       await plain?.close();
@@ -161,7 +161,7 @@ export function describeHostileLayout(
     async function untilNamesIn(tab: Tab, id: string, texts: string[]): Promise<void> {
       await until(
         async () => {
-          const here = (await tab.evaluate(namesWhere, null)).filter((f) => f.id === id);
+          const here = (await tab.evaluate(highlightedWhere, null)).filter((f) => f.id === id);
           return texts.every((t) => here.some((f) => f.text === t));
         },
         10_000,

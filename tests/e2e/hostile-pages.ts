@@ -9,6 +9,7 @@ import {
   centreOf,
   cardTitled,
   clickInCard,
+  clickRelated,
   hasHighlights,
   highlightedTexts,
   highlightedWhere,
@@ -385,13 +386,7 @@ export function describeHostilePages(
       expect(look.frameShadow).not.toBe('none');
 
       // It works: a related entity opens inside the card, and Back returns.
-      await tab.evaluate(() => {
-        const root = document.querySelector('backstory-card')!.shadowRoot!;
-        const chip = [...root.querySelectorAll<HTMLButtonElement>('button.bs-chip')].find((b) =>
-          b.textContent?.startsWith('Quds Force'),
-        );
-        chip!.click();
-      }, null);
+      await tab.evaluate(clickRelated, 'Quds Force');
       await tab.waitFor(cardTitled, 'Quds Force');
       await tab.evaluate(clickInCard, '.bs-card-back');
       await tab.waitFor(cardTitled, 'Esmail Qaani');
