@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
+import { suiteRuns } from '../support/suite';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
 import type { PageStats } from '../../src/shared/messages';
@@ -177,17 +178,7 @@ export function describeExtension(
   launch: () => Promise<Driver>,
   baselineDom: (url: string) => Promise<string>,
 ): void {
-  if (!available.ok) {
-    if (process.env.CI === 'true') {
-      it(`${name}: browser available`, () => {
-        throw new Error(`CI=true and ${available.reason}`);
-      });
-    } else {
-      console.warn(`Skipping ${name} browser tests: ${available.reason}`);
-      describe.skip(name, () => it('needs the browser', () => {}));
-    }
-    return;
-  }
+  if (!suiteRuns(`${name} browser tests`, available)) return;
 
   describe(name, () => {
     let server: StaticServer;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
+import { suiteRuns } from '../support/suite';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
 import { centreOf } from './contract';
@@ -50,17 +51,7 @@ export function describeHostileInputs(
   available: Availability,
   launch: () => Promise<Driver>,
 ): void {
-  if (!available.ok) {
-    if (process.env.CI === 'true') {
-      it(`${name}: browser available`, () => {
-        throw new Error(`CI=true and ${available.reason}`);
-      });
-    } else {
-      console.warn(`Skipping ${name} hostile-input tests: ${available.reason}`);
-      describe.skip(name, () => it('needs the browser', () => {}));
-    }
-    return;
-  }
+  if (!suiteRuns(`${name} hostile inputs`, available)) return;
 
   describe(`${name}: hostile inputs`, () => {
     let server: StaticServer;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
+import { suiteRuns } from '../support/suite';
 import type { Driver, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
 import {
@@ -109,17 +110,7 @@ export function describeHostileLayout(
   launch: () => Promise<Driver>,
   launchPlain: () => Promise<Driver>,
 ): void {
-  if (!available.ok) {
-    if (process.env.CI === 'true') {
-      it(`${name} hostile pages: browser available`, () => {
-        throw new Error(`CI=true and ${available.reason}`);
-      });
-    } else {
-      console.warn(`Skipping ${name} hostile-page tests: ${available.reason}`);
-      describe.skip(`${name} hostile pages`, () => it('needs the browser', () => {}));
-    }
-    return;
-  }
+  if (!suiteRuns(`${name} hostile layout`, available)) return;
 
   describe(`${name} hostile pages`, () => {
     let server: StaticServer;

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
+import { suiteRuns } from '../support/suite';
 import type { Driver, Tab } from '../support/drivers';
 import { buildReactPage } from '../support/react-page';
 import { serveStatic, type StaticServer } from '../support/server';
@@ -230,11 +231,7 @@ export function describeHostilePages(
   launch: () => Promise<Driver>,
   launchPlain: () => Promise<Driver>,
 ): void {
-  if (!available.ok) {
-    // describeExtension in the same file reports why (and fails under CI=true).
-    describe.skip(`${name}: hostile pages`, () => it('needs the browser', () => {}));
-    return;
-  }
+  if (!suiteRuns(`${name} hostile pages`, available)) return;
 
   describe(`${name}: hostile pages`, () => {
     let server: StaticServer;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Availability } from '../support/browsers';
 import type { Tab } from '../support/drivers';
+import { suiteRuns } from '../support/suite';
 import { serveStatic, type StaticServer } from '../support/server';
 import type { WatchedBrowser } from '../support/watch';
 import { cardTitled, centreOf, hasHighlights, highlightedTexts, until } from './contract';
@@ -153,14 +154,7 @@ export function describeLifecycle(
   available: Availability,
   launch: () => Promise<WatchedBrowser>,
 ): void {
-  if (!available.ok) {
-    if (process.env.CI === 'true')
-      it(`${name}: browser available`, () => {
-        throw new Error(`CI=true and ${available.reason}`);
-      });
-    else describe.skip(`${name} life cycle`, () => it('needs the browser', () => {}));
-    return;
-  }
+  if (!suiteRuns(`${name} life cycle`, available)) return;
 
   describe(`${name} messages and life cycle`, () => {
     let server: StaticServer;
