@@ -4,6 +4,7 @@
  * bundled dataset must still answer cards, what can still be read must still be used, and the
  * options page must be able to say what was lost.
  */
+import { memoryArea } from '../shared/memory-area';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entity } from '../core/dataset/schema';
 import { annotationProblems, NOTES_KEY, OWN_ENTRIES_KEY } from '../shared/annotations';
@@ -45,25 +46,9 @@ const contents = (entities: unknown[]) => ({
 });
 const good = entity('test-good', 'Goodwin Trust');
 
-function area(stored: Record<string, unknown>): PackArea & { data: Record<string, unknown> } {
-  const data = structuredClone(stored);
-  return {
-    data,
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-    async remove(key) {
-      delete data[key];
-    },
-  };
-}
-
 /** The cards the background answers with, and the names content scripts are given. */
 async function afterWake(stored: Record<string, unknown>) {
-  const local = area(stored);
+  const local = memoryArea(stored);
   const datasets = new Datasets(bundled, local);
   const cards = await datasets.cardModels();
   await datasets.packsChanged();

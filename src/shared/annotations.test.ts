@@ -1,3 +1,4 @@
+import { memoryArea } from './memory-area';
 import { describe, expect, it } from 'vitest';
 import {
   addOwnEntry,
@@ -11,23 +12,6 @@ import {
   removeOwnEntry,
   saveNote,
 } from './annotations';
-import type { PackArea } from './packs';
-
-function memoryArea(stored: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = structuredClone(stored);
-  const area: PackArea = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-    async remove(key) {
-      delete data[key];
-    },
-  };
-  return Object.assign(area, { data });
-}
 
 const entry = (id: string, name: string) => ({
   id,

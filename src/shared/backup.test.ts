@@ -1,25 +1,10 @@
+import { memoryArea } from './memory-area';
 import { describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../core/packs/pack';
 import { addOwnEntry, readNotes, readOwnEntries, saveNote } from './annotations';
 import { applyBackup, makeBackup, parseBackup, previewBackup, readBackupFile } from './backup';
 import { listPacks, storePack } from './packs';
 import { loadSettings, saveSettings } from './settings';
-
-function memoryArea() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    async get(key: string) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items: Record<string, unknown>) {
-      for (const [k, v] of Object.entries(items)) data[k] = structuredClone(v);
-    },
-    async remove(key: string) {
-      delete data[key];
-    },
-  };
-}
 
 const pack: Pack = {
   format: 'backstory-pack',

@@ -1,3 +1,4 @@
+import { memoryArea } from './memory-area';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,22 +9,6 @@ const fixtures = resolve(import.meta.dirname, '../../tests/fixtures/packs');
 const testPack = readFileSync(`${fixtures}/test-pack.json`, 'utf8');
 const hostilePack = readFileSync(`${fixtures}/hostile-pack.json`, 'utf8');
 const bundledIds = new Set(['baghdad']);
-
-function memoryArea(): PackArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data[k] = structuredClone(v);
-    },
-    async remove(key) {
-      delete data[key];
-    },
-  };
-}
 
 const readFile = (file: File) => file.text();
 

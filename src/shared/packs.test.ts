@@ -1,3 +1,4 @@
+import { memoryArea } from './memory-area';
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../core/packs/pack';
 import {
@@ -7,29 +8,7 @@ import {
   removePack,
   setPackEnabled,
   storePack,
-  type PackArea,
 } from './packs';
-
-function memoryArea(
-  failOn?: (key: string) => boolean,
-): PackArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) {
-        if (failOn?.(k)) throw new Error('quota exceeded');
-        data[k] = structuredClone(v);
-      }
-    },
-    async remove(key) {
-      delete data[key];
-    },
-  };
-}
 
 const pack = (version: string, names: string[]): Pack =>
   ({
@@ -66,7 +45,7 @@ describe('stored packs', () => {
   it('keeps the old pack whole when writing the new one fails', async () => {
     const area = memoryArea();
     await storePack(area, pack('1', ['Alpha Person']), 100);
-    const failing = memoryArea((key) => key.startsWith('pack:') || key === PACKS_KEY);
+    const failing = memoryArea({}, (key) => key.startsWith('pack:') || key === PACKS_KEY);
     Object.assign(failing.data, area.data);
     await expect(storePack(failing, pack('2', ['Beta Person']), 100)).rejects.toThrow();
     expect((await enabledPackEntities(failing)).map((e) => e.name)).toEqual(['Alpha Person']);

@@ -1,3 +1,4 @@
+import { memoryArea } from './memory-area';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
@@ -13,22 +14,6 @@ import {
   withSitePaused,
 } from './settings';
 
-function memoryArea(initial: Record<string, unknown> = {}, quota = Infinity) {
-  const data: Record<string, unknown> = { ...initial };
-  return {
-    data,
-    async get(key: string) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items: Record<string, unknown>) {
-      for (const [k, v] of Object.entries(items)) {
-        if (JSON.stringify({ [k]: v }).length > quota) throw new Error('QUOTA_BYTES_PER_ITEM');
-        data[k] = structuredClone(v);
-      }
-    },
-  };
-}
-
 describe('settings', () => {
   it('starts from the defaults', async () => {
     expect(await loadSettings(memoryArea())).toEqual(DEFAULT_SETTINGS);
@@ -36,7 +21,7 @@ describe('settings', () => {
 
   it('keeps what was saved, in sync when it fits', async () => {
     const local = memoryArea();
-    const sync = memoryArea({}, 8192);
+    const sync = memoryArea({}, (k, v) => JSON.stringify({ [k]: v }).length > 8192);
     await saveSettings({ local, sync }, { density: 'first', hoverDelayMs: 500 });
     expect(sync.data[SETTINGS_KEY]).toMatchObject({ density: 'first', version: 2 });
     expect(local.data[SETTINGS_KEY]).toBeUndefined();
@@ -48,7 +33,7 @@ describe('settings', () => {
 
   it('moves to local storage when the settings outgrow the sync quota', async () => {
     const local = memoryArea();
-    const sync = memoryArea({}, 8192);
+    const sync = memoryArea({}, (k, v) => JSON.stringify({ [k]: v }).length > 8192);
     const siteList = Array.from({ length: 600 }, (_, i) => `site-number-${i}.example.org`);
     await saveSettings({ local, sync }, { siteList });
     expect(JSON.stringify(siteList).length).toBeGreaterThan(SYNC_ITEM_LIMIT);
