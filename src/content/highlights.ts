@@ -126,10 +126,7 @@ export class Painter {
 
   /** Removes every highlight of ours and stops watching. */
   clear(): void {
-    this.observer.disconnect();
-    this.near.clear();
-    this.watched.clear();
-    this.registered.clear();
+    this.forgetAll();
     for (const [category, highlight] of this.highlights) {
       if (CSS.highlights.get(highlightName(category)) === highlight)
         CSS.highlights.delete(highlightName(category));

@@ -51,11 +51,16 @@ const MAX_TIMINGS = 50;
 
 /** Whether `ancestor` contains `node`, looking through shadow roots. */
 function containsComposed(ancestor: Node, node: Node): boolean {
-  for (let at: Node | null = node; at;) {
-    if (at === ancestor) return true;
+  return firstComposedAncestor(node, (at) => at === ancestor, true) !== null;
+}
+
+/** The first of `node`'s ancestors (through shadow roots; `node` too with `self`) that passes `test`. */
+function firstComposedAncestor(node: Node, test: (at: Node) => boolean, self = false): Node | null {
+  for (let at: Node | null = self ? node : node.parentNode; at;) {
+    if (test(at)) return at;
     at = at instanceof ShadowRoot ? at.host : at.parentNode;
   }
-  return false;
+  return null;
 }
 
 export class PageScanner {
@@ -490,7 +495,8 @@ export class PageScanner {
     // Changed parts, each read whole; one inside another changed part waits for it.
     for (const el of performance.now() < deadline ? changes.dirty : []) {
       changes.dirty.delete(el);
-      if (!el.isConnected || this.insideDirty(el, changes.dirty)) continue;
+      const { dirty } = changes;
+      if (!el.isConnected || firstComposedAncestor(el, (at) => dirty.has(at as Element))) continue;
       if (el === this.root || el === document.documentElement) {
         this.pending = undefined;
         this.fullRescan = true;
@@ -516,15 +522,6 @@ export class PageScanner {
       this.index.insert(scanned);
       this.remember(scanned, wasNear.has(block.element));
     }
-  }
-
-  /** Whether an ancestor of `el` (through shadow roots) is among the changed parts. */
-  private insideDirty(el: Element, dirty: Set<Element>): boolean {
-    for (let at: Node | null = el.parentNode; at;) {
-      if (at instanceof Element && dirty.has(at)) return true;
-      at = at instanceof ShadowRoot ? at.host : at.parentNode;
-    }
-    return false;
   }
 
   /** Adds to `into` the readings of the text under `node` (open shadow roots included). */
