@@ -5,9 +5,14 @@
  * https://drafts.csswg.org/css-highlight-api-1/
  *
  * The browser re-validates every registered range on every DOM change, so only the names
- * within a screen or so of the viewport are registered (at most MAX_REGISTERED): an
- * IntersectionObserver on the blocks that hold names keeps that set current as the reader
- * scrolls.
+ * within a screen or so of the viewport are registered (at most MAX_REGISTERED). Which blocks
+ * are near is found by reading boxes after a scroll, a resize or a change to the page, in two
+ * ways: soon, the blocks around the viewport (a binary search in document order, which is
+ * screen order on most pages, then the blocks on either side) and those near before; later,
+ * and at most as often as keeps it within a tenth of the thread, every block (for layouts
+ * where document order is not screen order). An IntersectionObserver on every block was the
+ * first design: the browser then recomputes every target on each frame whose layout changed,
+ * and on a page adding thousands of names a second that cost more than all our reading.
  */
 import { ENTITY_TYPES } from '../core/dataset/schema';
 import type { PageMatch, ScannedBlock } from './page-index';
@@ -20,8 +25,18 @@ export const highlightName = (category: Category) => `${HIGHLIGHT_PREFIX}${categ
 export const CURRENT_NAME = `${HIGHLIGHT_PREFIX}current`;
 /** Most ranges registered at once. */
 export const MAX_REGISTERED = 1500;
-/** Blocks this far above or below the viewport count as near (a screen and a half). */
-const NEAR_MARGIN = '150% 0px 150% 0px';
+/** Blocks this many viewport heights above or below the viewport count as near. */
+const NEAR_SCREENS = 1.5;
+/** Fewest ms between two readings of the boxes around the viewport... */
+const LOCATE_NEAR_GAP_MS = 100;
+/** ...and of every box. */
+const LOCATE_ALL_GAP_MS = 1000;
+/** Longest slice of the reading of every box. */
+const SWEEP_SLICE_MS = 4;
+/** Either reading may take this share of the thread at most. */
+const LOCATE_SHARE = 0.1;
+/** Boxes read past the near band before the walk around the viewport stops. */
+const PAST_BAND = 4;
 /** A page that clears the registry gets ours back at most this often. */
 const RESTORE_GAP_MS = 1000;
 
@@ -35,7 +50,15 @@ export class Painter {
   /** Blocks near the viewport, with their distance from its middle (nearest painted first). */
   private readonly near = new Map<ScannedBlock, number>();
   private readonly watched = new Map<Element, Set<ScannedBlock>>();
-  private readonly observer: IntersectionObserver;
+  /** Watched elements whose place has not been read yet. */
+  private readonly unplaced = new Set<Element>();
+  private readonly nearPass = new Relocation(LOCATE_NEAR_GAP_MS);
+  private readonly fullPass = new Relocation(LOCATE_ALL_GAP_MS);
+  /** Where the reading of every box stands (a map's iterator follows additions and removals). */
+  private sweep: Iterator<Element> | undefined;
+  /** Notices what may move blocks without a change to the DOM (images, fonts, a resize). */
+  private resizes: ResizeObserver | undefined;
+  private readonly onMove = () => this.relocate();
   private readonly styledRoots: (Document | ShadowRoot)[] = [];
   /** The reader's highlight look, adopted by the document and every shadow root with names. */
   private readonly sheet: CSSStyleSheet | undefined = makeSheet();
@@ -47,30 +70,24 @@ export class Painter {
     private readonly shown: (match: PageMatch) => boolean,
     /** Runs `work` and counts it as a task of ours. */
     private readonly measure: (label: string, work: () => void) => void,
-  ) {
-    this.observer = new IntersectionObserver(
-      (entries) => this.measure('intersection', () => this.onSeen(entries)),
-      {
-        rootMargin: NEAR_MARGIN,
-      },
-    );
-  }
+    /** Every block read, in document order. */
+    private readonly ordered: () => readonly ScannedBlock[],
+  ) {}
 
   get registeredCount(): number {
     return this.registered.size;
   }
 
-  /** Follows a block's matches; `onScreen` when it is known to be in the viewport already. */
-  add(scanned: ScannedBlock, onScreen = false): void {
+  /** Follows a block's matches; where it is gets read after the next frame. */
+  add(scanned: ScannedBlock): void {
     if (scanned.matches.length === 0) return;
-    if (onScreen) this.near.set(scanned, 0);
     const el = scanned.block.element;
     const blocks = this.watched.get(el);
     if (blocks) blocks.add(scanned);
-    else {
-      this.watched.set(el, new Set([scanned]));
-      this.observer.observe(el);
-    }
+    else this.watched.set(el, new Set([scanned]));
+    this.unplaced.add(el);
+    this.listen();
+    this.locateNearSoon();
     const root = el.getRootNode();
     if (root instanceof ShadowRoot) this.adopt(root);
   }
@@ -81,15 +98,19 @@ export class Painter {
     const blocks = this.watched.get(el);
     if (blocks?.delete(scanned) && blocks.size === 0) {
       this.watched.delete(el);
-      this.observer.unobserve(el);
+      this.unplaced.delete(el);
     }
     for (const match of scanned.matches) {
       if (this.registered.delete(match)) this.highlight(match.category).delete(match.range);
     }
   }
 
-  isNear(scanned: ScannedBlock): boolean {
-    return this.near.has(scanned);
+  /**
+   * The page changed: blocks may have moved. Read where they are once the change settles, as
+   * the page may change many times a second.
+   */
+  pageChanged(): void {
+    this.relocate();
   }
 
   /** Registers the shown matches of the blocks near the viewport, nearest first, up to the cap. */
@@ -117,9 +138,10 @@ export class Painter {
 
   /** Forgets every block (the page is read again from the top); stays ready for new ones. */
   forgetAll(): void {
-    this.observer.disconnect(); // an IntersectionObserver observes again after disconnecting
+    this.sweep = undefined;
     this.near.clear();
     this.watched.clear();
+    this.unplaced.clear();
     for (const match of this.registered) this.highlight(match.category).delete(match.range);
     this.registered.clear();
   }
@@ -127,6 +149,7 @@ export class Painter {
   /** Removes every highlight of ours and stops watching. */
   clear(): void {
     this.forgetAll();
+    this.unlisten();
     for (const [category, highlight] of this.highlights) {
       if (CSS.highlights.get(highlightName(category)) === highlight)
         CSS.highlights.delete(highlightName(category));
@@ -162,22 +185,135 @@ export class Painter {
     }
   }
 
-  private onSeen(entries: IntersectionObserverEntry[]): void {
-    const middle = innerHeight / 2;
-    for (const entry of entries) {
-      const blocks = this.watched.get(entry.target);
-      if (!blocks) continue;
-      const r = entry.boundingClientRect;
-      const distance =
-        r.top <= middle && r.bottom >= middle
-          ? 0
-          : Math.min(Math.abs(r.top - middle), Math.abs(r.bottom - middle));
-      for (const scanned of blocks) {
-        if (entry.isIntersecting) this.near.set(scanned, distance);
-        else this.near.delete(scanned);
-      }
+  private listen(): void {
+    if (this.resizes) return;
+    addEventListener('scroll', this.onMove, { capture: true, passive: true });
+    addEventListener('resize', this.onMove, { passive: true });
+    this.resizes = new ResizeObserver(this.onMove);
+    this.resizes.observe(document.documentElement);
+  }
+
+  private unlisten(): void {
+    removeEventListener('scroll', this.onMove, { capture: true });
+    removeEventListener('resize', this.onMove);
+    this.resizes?.disconnect();
+    this.resizes = undefined;
+    this.nearPass.cancel();
+    this.fullPass.cancel();
+  }
+
+  /** Blocks may have moved: read the boxes around the viewport soon, and every box later. */
+  /** Reads the boxes of the blocks added since and of those around the viewport, soon. */
+  private locateNearSoon(): void {
+    this.nearPass.request(() =>
+      this.measure('locate near', () => {
+        const added = [...this.unplaced];
+        this.unplaced.clear();
+        this.locate(added);
+        this.locateAround();
+        this.sync();
+      }),
+    );
+  }
+
+  private relocate(): void {
+    if (this.watched.size === 0) return;
+    this.locateNearSoon();
+    this.sweepSoon();
+  }
+
+  /** Reads every box, a slice at a time on a long page (each slice a request of its own). */
+  private sweepSoon(): void {
+    this.fullPass.request(() =>
+      this.measure('locate all', () => {
+        const sweep = (this.sweep ??= this.watched.keys());
+        const deadline = performance.now() + SWEEP_SLICE_MS;
+        const band = this.band();
+        for (;;) {
+          const next = sweep.next();
+          if (next.done) {
+            this.sweep = undefined;
+            break;
+          }
+          this.place(next.value, next.value.getBoundingClientRect(), band);
+          if (performance.now() >= deadline) break;
+        }
+        this.sync();
+        if (this.sweep) this.sweepSoon();
+      }),
+    );
+  }
+
+  /**
+   * Reads the boxes from the first block that reaches the near band, found by a binary search in
+   * document order, down to a few past its end; then those of the blocks near before that the
+   * walk did not meet. Where document order is not screen order this may miss a block that came
+   * near: the reading of every box finds it.
+   */
+  private locateAround(): void {
+    const blocks = this.ordered();
+    const band = this.band();
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = blocks[mid]!.block.element.getBoundingClientRect();
+      if (r.height > 0 && r.bottom < band.top) lo = mid + 1;
+      else hi = mid;
     }
-    this.sync();
+    const met = new Set<Element>();
+    for (let i = lo, past = 0; i < blocks.length && past < PAST_BAND; i++) {
+      const el = blocks[i]!.block.element;
+      if (met.has(el)) continue;
+      met.add(el);
+      const r = el.getBoundingClientRect();
+      if (r.height > 0 && r.top > band.bottom) past++;
+      this.place(el, r, band);
+    }
+    const before = new Set<Element>();
+    for (const scanned of this.near.keys()) before.add(scanned.block.element);
+    for (const el of before) if (!met.has(el)) this.place(el, el.getBoundingClientRect(), band);
+  }
+
+  /** Notes which of `elements` are near the viewport, and how far from its middle. */
+  private locate(elements: Iterable<Element>): void {
+    const band = this.band();
+    for (const el of elements) this.place(el, el.getBoundingClientRect(), band);
+  }
+
+  /**
+   * The band counted as near, in viewport coordinates. Boxes are read once the layout is up to
+   * date, which the browser would bring about for the next frame anyway; nothing is written
+   * between the reads.
+   */
+  private band() {
+    const margin = NEAR_SCREENS * innerHeight;
+    return {
+      top: -margin,
+      bottom: innerHeight + margin,
+      width: innerWidth,
+      middle: innerHeight / 2,
+    };
+  }
+
+  private place(el: Element, r: DOMRect, band: ReturnType<Painter['band']>): void {
+    const blocks = this.watched.get(el);
+    if (!blocks) return;
+    const near =
+      (r.width > 0 || r.height > 0) &&
+      r.bottom >= band.top &&
+      r.top <= band.bottom &&
+      r.right >= 0 &&
+      r.left <= band.width;
+    const { middle } = band;
+    const distance =
+      r.top <= middle && r.bottom >= middle
+        ? 0
+        : Math.min(Math.abs(r.top - middle), Math.abs(r.bottom - middle));
+    for (const scanned of blocks) {
+      if (near) this.near.set(scanned, distance);
+      else this.near.delete(scanned);
+    }
   }
 
   /**
@@ -216,6 +352,64 @@ export class Painter {
     } catch {
       // A browser that refuses: names there are found and hoverable, just not painted.
     }
+  }
+}
+
+/**
+ * A piece of work run on request, no sooner than `gap` ms after its last run, and later still
+ * when the last run was slow, so that it keeps to LOCATE_SHARE of the thread.
+ */
+class Relocation {
+  private waiting = false;
+  private running = false;
+  /** Asked for again while running: scheduled once the run's cost is known. */
+  private again: (() => void) | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private last = -Infinity;
+  private cost = 0;
+
+  constructor(private readonly gap: number) {}
+
+  /**
+   * Runs `work` once the spacing allows, just after the next frame is drawn: the layout is then
+   * up to date, so reading boxes forces no layout of its own (read earlier, the first box read
+   * after a change to the page lays the page out again on the spot).
+   */
+  request(work: () => void): void {
+    if (this.running) this.again = work;
+    if (this.waiting || this.running) return;
+    this.waiting = true;
+    const spacing = Math.max(this.gap, this.cost * (1 / LOCATE_SHARE - 1));
+    const wait = Math.max(0, this.last + spacing - performance.now());
+    this.timer = setTimeout(() => {
+      this.frame = requestAnimationFrame(() => {
+        this.timer = setTimeout(() => this.run(work));
+      });
+    }, wait);
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.waiting = false;
+    this.again = undefined;
+  }
+
+  private run(work: () => void): void {
+    this.waiting = false;
+    this.running = true;
+    const began = performance.now();
+    try {
+      work();
+    } finally {
+      this.running = false;
+      this.last = performance.now();
+      this.cost = this.last - began;
+    }
+    const again = this.again;
+    this.again = undefined;
+    if (again) this.request(again);
   }
 }
 

@@ -96,8 +96,13 @@ export class PageWatch {
         continue;
       }
       if (record.type === 'childList') {
-        for (const node of record.removedNodes) changes.removed.add(node);
-        let textChanged = record.removedNodes.length > 0;
+        let textChanged = false;
+        for (const node of record.removedNodes) {
+          changes.removed.add(node);
+          // Text or inline markup that left changes the block it was in; a block-level element
+          // that left takes only its own text, unless text on both sides of it now runs together.
+          textChanged ||= !isBlockElement(node) || joinsText(record);
+        }
         for (const node of record.addedNodes) {
           // A new block-level element is read on its own; new text or inline markup changes
           // the block around it.
@@ -120,4 +125,17 @@ export class PageWatch {
     this.changes.dirty.clear();
     this.onChange(true);
   }
+}
+
+function isBlockElement(node: Node | null): node is Element {
+  return node instanceof Element && !isInline(node);
+}
+
+/** Whether text on both sides of the nodes a mutation removed now runs together. */
+function joinsText(record: MutationRecord): boolean {
+  const side = (node: Node | null, step: 'previousSibling' | 'nextSibling') => {
+    while (node instanceof Text && !/\S/.test(node.data)) node = node[step];
+    return node !== null && !isBlockElement(node);
+  };
+  return side(record.previousSibling, 'previousSibling') && side(record.nextSibling, 'nextSibling');
 }

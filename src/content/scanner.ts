@@ -46,6 +46,8 @@ const FULL_RESCAN_GAP_MS = 1000;
  * sooner than nine times the last one took.
  */
 const RESTLESS_SHARE = 0.1;
+/** A page that has not changed for this long is calm: what is left of its changes is read at once. */
+const CALM_MS = 500;
 /** Hover-to-card timings kept for the stats report. */
 const MAX_TIMINGS = 50;
 
@@ -76,13 +78,13 @@ export class PageScanner {
   private state: DocumentState = newDocumentState();
   /** Blocks read ahead of the ordered pass because they were on screen, by first text node. */
   private preview = new Map<Text, ScannedBlock>();
-  /** The ordered pass has read past the viewport (see `nearTop`). */
-  private pastScreen = false;
   private blockOfNode = new WeakMap<Text, ScannedBlock>();
   /** Blocks skipped as not rendered: a style change around them may show them. */
   private readonly hiddenBlocks = new Set<ScannedBlock>();
   private pending: PageChanges | undefined;
   private fullRescan = false;
+  /** When the page last changed. */
+  private lastChangeAt = 0;
   private lastFullRescan = -Infinity;
   /** Time spent in the current or last whole-page read, and the gap it earns before the next. */
   private passBusyMs = 0;
@@ -125,6 +127,7 @@ export class PageScanner {
     this.painter = new Painter(
       (m) => this.isShown(m),
       (label, work) => this.measure(label, work),
+      () => this.index.blocks,
     );
     this.watch = new PageWatch(
       root,
@@ -242,8 +245,9 @@ export class PageScanner {
         this.measure(label, () => this.slice(began + SLICE_MS));
         const took = performance.now() - began;
         if (label === 'changes') {
-          if (this.pending) {
-            // More changes wait: rest long enough to keep within our share of the thread.
+          if (this.pending && performance.now() - this.lastChangeAt < CALM_MS) {
+            // More changes wait and the page is still changing: rest long enough to keep within
+            // our share of the thread (once it is calm, the rest is read without resting).
             this.running = false;
             this.schedule(took * (1 / RESTLESS_SHARE - 1));
             return;
@@ -313,7 +317,6 @@ export class PageScanner {
     this.preview.clear();
     this.state = newDocumentState();
     this.collector = new BlockCollector(this.root, this.options);
-    this.pastScreen = false;
     this.collected = [];
     this.collectedAt = 0;
     this.pending = undefined; // the full read covers every change so far
@@ -351,7 +354,7 @@ export class PageScanner {
         const scanned = this.index.scan(block, state);
         this.preview.set(first, scanned);
         this.index.insert(scanned);
-        this.remember(scanned, true);
+        this.remember(scanned);
       }
     }
     this.afterChange();
@@ -370,10 +373,10 @@ export class PageScanner {
     for (;;) {
       while (this.collectedAt < this.collected.length) {
         const block = this.collected[this.collectedAt++]!;
-        const onScreen = this.replacePreview(block);
+        this.replacePreview(block);
         const scanned = this.index.scan(block, this.state);
         this.index.insert(scanned);
-        this.remember(scanned, onScreen || this.nearTop(scanned));
+        this.remember(scanned);
         if (performance.now() >= deadline) return;
       }
       this.collected = [];
@@ -391,42 +394,23 @@ export class PageScanner {
     this.stats.scanDoneAt ??= performance.now();
   }
 
-  /**
-   * Whether a block the ordered pass just read is near the viewport, checked only until the
-   * pass is well below it: those blocks are painted at once instead of a frame later, when the
-   * IntersectionObserver reports them.
-   */
-  private nearTop(scanned: ScannedBlock): boolean {
-    if (this.pastScreen || scanned.matches.length === 0) return false;
-    const rect = scanned.block.element.getBoundingClientRect();
-    if (rect.top > 2.5 * innerHeight) {
-      // Past a screen and a half below the viewport: the rest is the observer's to report.
-      this.pastScreen = rect.height < innerHeight;
-      return false;
-    }
-    return rect.bottom > -1.5 * innerHeight && rect.height > 0;
-  }
-
   /** Drops the screen-first reading of a block the ordered pass has now reached. */
-  private replacePreview(block: TextBlock): boolean {
-    if (this.preview.size === 0) return false;
-    let onScreen = false;
+  private replacePreview(block: TextBlock): void {
+    if (this.preview.size === 0) return;
     for (const node of block.nodes) {
       const old = this.preview.get(node);
       if (!old) continue;
       this.preview.delete(node);
-      onScreen ||= this.painter.isNear(old);
       this.index.remove((s) => s === old);
       this.forget(old);
     }
-    return onScreen;
   }
 
-  private remember(scanned: ScannedBlock, onScreen: boolean): void {
+  private remember(scanned: ScannedBlock): void {
     this.blocksChanged = true;
     for (const node of scanned.block.nodes) this.blockOfNode.set(node, scanned);
     if (scanned.hidden) this.hiddenBlocks.add(scanned);
-    this.painter.add(scanned, onScreen);
+    this.painter.add(scanned);
   }
 
   private forget(scanned: ScannedBlock): void {
@@ -445,7 +429,11 @@ export class PageScanner {
       this.schedule();
       return;
     }
+    this.lastChangeAt = performance.now();
     const changes = this.watch.take();
+    // Whatever changed may have moved the names on screen.
+    if (changes.dirty.size > 0 || changes.removed.size > 0 || changes.restyled.size > 0)
+      this.painter.pageChanged();
     // Style changes matter only if they may reveal text we skipped as hidden.
     if (this.hiddenBlocks.size === 0) changes.restyled.clear();
     if (changes.dirty.size === 0 && changes.removed.size === 0 && changes.restyled.size === 0)
@@ -512,15 +500,12 @@ export class PageScanner {
       if (performance.now() >= deadline) break;
     }
     if (changes.dirty.size === 0 && changes.removed.size === 0) this.pending = undefined;
-    let wasNear = new Set<Element>();
-    if (old.size > 0) {
-      wasNear = new Set([...old].filter((s) => this.painter.isNear(s)).map((s) => s.block.element));
+    if (old.size > 0)
       for (const scanned of this.index.remove((s) => old.has(s))) this.forget(scanned);
-    }
     for (const block of fresh) {
       const scanned = this.index.scan(block, this.state);
       this.index.insert(scanned);
-      this.remember(scanned, wasNear.has(block.element));
+      this.remember(scanned);
     }
   }
 

@@ -78,7 +78,7 @@ export const pageStatsSchema = z.object({
   scanDoneAt: z.number().nullable(),
   /** Longest single stretch of our synchronous work, in ms. */
   longestTaskMs: z.number(),
-  /** What that stretch was doing ('screen', 'ordered pass', 'changes', 'intersection', …). */
+  /** What that stretch was doing ('screen', 'ordered pass', 'changes', 'locate', …). */
   longestTask: z.string(),
   /** Number of such stretches (scan slices, rescans, repaints). */
   tasks: z.number(),

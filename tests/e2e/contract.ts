@@ -75,6 +75,29 @@ export const centreOf = (text: string) => {
 };
 
 /** Waits until `text` is (or, with `present` false, is no longer) among the highlighted names. */
+/**
+ * For each paragraph on screen (and inside the element `clip` selects, if any): whether a
+ * highlight of ours is registered in it.
+ */
+export const paintedInView = (clip: string | null) => {
+  const view = clip
+    ? document.querySelector(clip)!.getBoundingClientRect()
+    : new DOMRect(0, 0, innerWidth, innerHeight);
+  const painted = new Set<Node>();
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('backstory-')) return;
+    for (const r of highlight as Set<AbstractRange>) painted.add(r.startContainer);
+  });
+  return [...document.querySelectorAll('p')]
+    .filter((p) => {
+      const r = p.getBoundingClientRect();
+      return (
+        r.height > 0 && r.top >= view.top && r.bottom <= view.bottom && r.bottom <= innerHeight
+      );
+    })
+    .map((p) => [...painted].some((node) => p.contains(node)));
+};
+
 export async function untilHighlighted(tab: Tab, text: string, present = true): Promise<void> {
   await until(
     async () => (await tab.evaluate(highlightedTexts, null)).includes(text) === present,
@@ -296,6 +319,15 @@ export function describeExtension(
         () => (window as unknown as { storm: { done: boolean } }).storm.done,
         null,
         20_000,
+      );
+      // The items now on screen came there when older ones above them left: painted too.
+      await until(
+        async () => {
+          const shown = await tab.evaluate(paintedInView, null);
+          return shown.length > 3 && shown.every(Boolean);
+        },
+        10_000,
+        'every item on screen to be painted once the storm ended',
       );
       const last = await tab.evaluate(() => {
         const item = document.querySelector('#feed p:last-child')!;
@@ -1104,6 +1136,40 @@ export function describeExtension(
       const bottom = await tab.evaluate(nearViewport, null);
       expect(bottom.total).toBeLessThanOrEqual(1500);
       expect(bottom.far).toBe(0);
+      await tab.close();
+    });
+
+    it('paints names scrolled into view inside a scrolling box', async () => {
+      const tab = await openFixture('moving.html?layout=scroller');
+      await tab.waitFor(hasHighlights, null);
+      await tab.evaluate(() => {
+        const box = document.getElementById('box')!;
+        box.scrollTop = box.scrollHeight;
+      }, null);
+      await until(
+        async () => (await tab.evaluate(paintedInView, '#box')).every(Boolean),
+        10_000,
+        'every paragraph shown in the box to be painted after it scrolled',
+      );
+      expect((await tab.evaluate(paintedInView, '#box')).length).toBeGreaterThan(3);
+      await tab.close();
+    });
+
+    it('paints names a change brings into view where document order is not screen order', async () => {
+      // Laid out bottom to top, under a spacer: removing it brings the last paragraphs of the
+      // document to the top of the screen, where a search in document order does not look.
+      const tab = await openFixture('moving.html?layout=reversed');
+      await until(async () => (await pageStats(tab)).blocks >= 2000, 20_000, 'the page read');
+      expect(await tab.evaluate(paintedInView, null)).toEqual([]);
+      await tab.evaluate(() => (window as unknown as { dropSpacer(): void }).dropSpacer(), null);
+      await until(
+        async () => {
+          const shown = await tab.evaluate(paintedInView, null);
+          return shown.length > 3 && shown.every(Boolean);
+        },
+        10_000,
+        'every paragraph on screen to be painted after the spacer went',
+      );
       await tab.close();
     });
 
