@@ -52,14 +52,33 @@ export function describeLocalisation(
     let server: StaticServer;
     let driver: Driver;
 
+    /** Why the browser is not in `lang` (Firefox without the language pack), if it is not. */
+    let notInLanguage: string | undefined;
+
     beforeAll(async () => {
       server = await serveStatic({ demo: DEMO_DIR });
       driver = await launch(lang);
+      const tab = await extensionPage('options.html', 'h1');
+      const shown = await tab.evaluate(() => {
+        const g = globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } };
+        return g.chrome.i18n.getMessage('locale');
+      }, null);
+      await tab.close();
+      if (shown !== message(lang, 'locale'))
+        notInLanguage = `${name} shows the extension in "${shown}", not ${lang}: Firefox needs its language pack (apt-get install -y firefox-esr-l10n-${lang})`;
     });
     afterAll(async () => {
       await driver?.close();
       await server?.close();
     });
+
+    /** Under CI the language must be there; elsewhere its absence skips with the reason. */
+    function needsLanguage(skip: (note: string) => void): void {
+      if (!notInLanguage) return;
+      if (process.env.CI === 'true') throw new Error(notInLanguage);
+      console.warn(`Skipping: ${notInLanguage}`);
+      skip(notInLanguage);
+    }
 
     async function extensionPage(path: string, ready: string): Promise<Tab> {
       const tab = await driver.newTab();
@@ -68,21 +87,8 @@ export function describeLocalisation(
       return tab;
     }
 
-    it('runs in that language (the browser picked its catalogue)', async () => {
-      const tab = await extensionPage('options.html', 'h1');
-      const lookedUp = await tab.evaluate(() => {
-        const g = globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } };
-        return g.chrome.i18n.getMessage('locale');
-      }, null);
-      // A Firefox without the language pack stays in English: say so rather than fail below.
-      expect(
-        lookedUp,
-        `the browser's UI is not in ${lang}; for Firefox install firefox-esr-l10n-${lang}`,
-      ).toBe(message(lang, 'locale'));
-      await tab.close();
-    });
-
-    it('shows the options page translated and laid out in its direction', async () => {
+    it('shows the options page translated and laid out in its direction', async (ctx) => {
+      needsLanguage((note) => ctx.skip(note));
       const tab = await extensionPage('options.html', 'input[name="enabled"]');
       const page = await tab.evaluate(
         () => ({
@@ -113,7 +119,8 @@ export function describeLocalisation(
       await tab.close();
     });
 
-    it('shows the popup translated and laid out in its direction', async () => {
+    it('shows the popup translated and laid out in its direction', async (ctx) => {
+      needsLanguage((note) => ctx.skip(note));
       const tab = await extensionPage('popup.html', '.bs-search');
       const popup = await tab.evaluate(
         () => ({
@@ -138,7 +145,8 @@ export function describeLocalisation(
       await tab.close();
     });
 
-    it("shows the card in the reader's language and direction, the names in English, the page untouched", async () => {
+    it("shows the card in the reader's language and direction, the names in English, the page untouched", async (ctx) => {
+      needsLanguage((note) => ctx.skip(note));
       const tab = await driver.newTab();
       await tab.goto(`${server.url}demo/article.html`);
       await tab.waitFor(hasHighlights, null);
