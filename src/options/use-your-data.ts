@@ -45,7 +45,7 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
         if (!parsed.ok) {
           setRestore({
             kind: 'failed',
-            message: parsed.message ?? `${file.name} was not imported. Nothing was changed.`,
+            message: parsed.message ?? t('backup_not_imported', file.name),
             problems: parsed.problems,
           });
           return;
