@@ -98,14 +98,18 @@ function FactRow({ fact, asOf }: { fact: Fact; asOf?: AsOf }) {
         {when}
         {!fact.date && <StatusTag from={fact.from} to={fact.to} asOf={asOf} />}
       </span>
-      <div class="bs-fact-body">
-        <bdi class="bs-fact-label">{fact.label}</bdi>
+      {/* The dataset's English keeps its own direction in a right-to-left card: the body takes
+          the direction of the label it starts with (so not isolated in a bdi). */}
+      <div class="bs-fact-body" dir="auto">
+        <span class="bs-fact-label">{fact.label}</span>
         {t('fact_label_separator')}
-        <bdi>{fact.value}</bdi>
+        <span>{fact.value}</span>
         <Sources sources={fact.sources} />
         {fact.contested && (
           <div class="bs-contested" data-testid="contested">
-            <span class="bs-contested-title">{t('card_sources_disagree')}</span>
+            <span class="bs-contested-title" dir="auto">
+              {t('card_sources_disagree')}
+            </span>
             <ul>
               {fact.contested.map((r, i) => (
                 <li key={i}>
@@ -133,8 +137,8 @@ function Timeline({ items }: { items: TimelineItem[] }) {
         {items.map((item, i) => (
           <li key={i} class="bs-fact">
             <span class="bs-fact-date">{formatPartialDate(item.date)}</span>
-            <div class="bs-fact-body">
-              <bdi>{item.label}</bdi>
+            <div class="bs-fact-body" dir="auto">
+              <span>{item.label}</span>
               {item.place && (
                 <span class="bs-place">
                   {' · '}

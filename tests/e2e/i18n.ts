@@ -166,6 +166,7 @@ export function describeLocalisation(
           lang: article.closest('[lang]')?.getAttribute('lang'),
           type: root.querySelector('.bs-type')!.textContent,
           summaryDirection: getComputedStyle(root.querySelector('.bs-summary')!).direction,
+          factDirection: getComputedStyle(root.querySelector('.bs-fact-body')!).direction,
           pageDir: document.documentElement.dir,
           pageLang: document.documentElement.lang,
         };
@@ -176,6 +177,7 @@ export function describeLocalisation(
         type: message(lang, 'type_person'),
         // English dataset text keeps its own direction inside a right-to-left card.
         summaryDirection: 'ltr',
+        factDirection: 'ltr',
         pageDir: '',
         pageLang: 'en',
       });
