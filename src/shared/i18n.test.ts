@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fromCatalogue, t, type Catalogue } from './i18n';
+import { formatNumber, fromCatalogue, t, useMessages, type Catalogue } from './i18n';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LOCALES = join(ROOT, 'public/_locales');
@@ -136,10 +136,22 @@ describe('t()', () => {
     expect(t('popup_mentions', 1234)).toBe('Mentions: 1,234');
   });
 
-  it('fills Persian and Arabic in at their own places, isolated from the words around', () => {
+  it('puts substitutions where the Persian message places them', () => {
     const fa = fromCatalogue(catalogue('fa'));
     expect(fa('data_notes', ['۲', '۳'])).toBe('یادداشت‌ها: افزوده ۲، تغییریافته ۳');
-    expect(fa('sites_line_note', ['1', 'x'])).toBe('خط 1: x.');
     expect(() => fa('no_such_message')).toThrow(/no_such_message/);
+  });
+
+  it('isolates inserted values in a right-to-left language and writes numbers its way', () => {
+    useMessages(fromCatalogue(catalogue('ar')));
+    try {
+      expect(t('popup_pause_on', 'news.example.org')).toBe(
+        'الإيقاف المؤقت على \u2068news.example.org\u2069',
+      );
+      expect(formatNumber(1234)).toBe(new Intl.NumberFormat('ar').format(1234));
+    } finally {
+      useMessages(fromCatalogue(catalogue('en')));
+    }
+    expect(t('popup_pause_on', 'news.example.org')).toBe('Pause on news.example.org');
   });
 });
