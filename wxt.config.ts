@@ -11,8 +11,11 @@ export default defineConfig({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), datasetPlugin()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'Background on the names in the news, without leaving the page.',
+    // Name, description, title and shortcut descriptions come from public/_locales, in the
+    // browser's language.
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // scripting: start on a tab at once after the reader grants access to its site (popup).
     // unlimitedStorage: imported dataset packs may be tens of megabytes.
     // contextMenus: "Add to Backstory…" on a selection.
@@ -20,23 +23,23 @@ export default defineConfig({
     // The sites content scripts run on, declared so Firefox users who withheld them can grant
     // them from the popup, and so the popup can see which site its tab shows.
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Backstory' },
+    action: { default_title: '__MSG_extension_name__' },
     commands: {
       'next-entity': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next highlighted name and open its card',
+        description: '__MSG_command_next__',
       },
       'previous-entity': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous highlighted name and open its card',
+        description: '__MSG_command_previous__',
       },
       'card-for-selection': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open the card for the selected name',
+        description: '__MSG_command_selection__',
       },
       'close-card': {
         suggested_key: { default: 'Alt+Shift+X' },
-        description: 'Close the open card',
+        description: '__MSG_command_close__',
       },
     },
     // Firefox only: 140 is its first version with the CSS Custom Highlight API, and a fixed id

@@ -7,12 +7,15 @@ import { COMMANDS, requestSchema } from '../src/shared/messages';
 import { NOTES_KEY, OWN_ENTRIES_KEY, readNotes } from '../src/shared/annotations';
 import { PACKS_KEY } from '../src/shared/packs';
 import { startInOpenTabs } from '../src/platform/content-script';
+import { useBrowserMessages } from '../src/platform/i18n';
 import { settingsAreas } from '../src/platform/settings-areas';
+import { t } from '../src/shared/i18n';
 import { loadSettings, saveSettings } from '../src/shared/settings';
 
 const ADD_MENU_ID = 'add-to-backstory';
 
 export default defineBackground(() => {
+  useBrowserMessages();
   const datasets = new Datasets(dataset, browser.storage.local);
   // The reader's notes, read once per worker lifetime and again after they change.
   let notes: ReturnType<typeof readNotes> | undefined;
@@ -49,7 +52,7 @@ export default defineBackground(() => {
     // A new version may compile names differently: rebuild the packs' index with it.
     void datasets.packsChanged();
     browser.contextMenus.create(
-      { id: ADD_MENU_ID, title: 'Add “%s” to Backstory…', contexts: ['selection'] },
+      { id: ADD_MENU_ID, title: t('menu_add_selection'), contexts: ['selection'] },
       () => void browser.runtime.lastError, // already there after an update: fine
     );
   });

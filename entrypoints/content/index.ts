@@ -1,5 +1,6 @@
 import pack from 'virtual:backstory-matcher-pack';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { useBrowserMessages } from '../../src/platform/i18n';
 import { runContentScript } from '../../src/content/run';
 import '../../src/content/highlight.css';
 
@@ -10,6 +11,7 @@ export default defineContentScript({
   // every script on the page; the document event it sends as well is enough to stop old copies.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    useBrowserMessages();
     return runContentScript(ctx, pack);
   },
 });

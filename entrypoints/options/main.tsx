@@ -5,6 +5,7 @@ import { useOwnEntries } from '../../src/options/use-own-entries';
 import { usePacks } from '../../src/options/use-packs';
 import { useStoredProblems } from '../../src/options/use-stored-problems';
 import { useYourData } from '../../src/options/use-your-data';
+import { localisePage } from '../../src/platform/i18n';
 import { OptionsForm } from '../../src/ui/OptionsForm';
 import { Datasets } from '../../src/ui/options/Datasets';
 import { OwnEntries } from '../../src/ui/options/OwnEntries';
@@ -23,4 +24,5 @@ function Options() {
   );
 }
 
+localisePage('options_title');
 render(<Options />, document.getElementById('app')!);

@@ -2,12 +2,14 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import dataset from 'virtual:backstory-dataset';
 import { browser } from 'wxt/browser';
+import { localisePage } from '../../src/platform/i18n';
 import { popupData } from '../../src/popup/popup-data';
 import { usePopup } from '../../src/popup/use-popup';
 import { PopupApp } from '../../src/ui/PopupApp';
 import '../../src/ui/card.css';
 import '../../src/ui/popup.css';
 
+localisePage('extension_name');
 const data = popupData(dataset);
 
 function Popup() {

@@ -18,6 +18,7 @@ import type { CardData } from './background-client';
 import { EntityCard, type AsOf } from '../ui/EntityCard';
 import { pageIsDark } from './page-theme';
 import cardCss from '../ui/card.css?inline';
+import { t, uiLocale } from '../shared/i18n';
 
 export const CARD_HOST_TAG = 'backstory-card';
 
@@ -237,7 +238,7 @@ export class CardHost {
     const { card: model, note } = card.models.get(id)!;
     const previous = card.history.at(-2);
     const previousModel = previous ? card.models.get(previous)?.card : undefined;
-    card.frame.setAttribute('aria-label', `Backstory: ${model.entity.name}`);
+    card.frame.setAttribute('aria-label', t('card_frame_label', model.entity.name));
     if (card.pinned) card.frame.setAttribute('data-pinned', '');
     else card.frame.removeAttribute('data-pinned');
     render(
@@ -429,6 +430,10 @@ export class CardHost {
           this.follow(host);
         for (const type of ['toggle', 'fullscreenchange'])
           document.addEventListener(type, follow, { capture: true, signal: this.ctx.signal });
+        // The reader's language and its direction on our root only, never on the page.
+        const { lang, dir } = uiLocale();
+        container.lang = lang;
+        container.dir = dir;
         const region = document.createElement('div');
         region.className = 'bs-announce';
         region.setAttribute('role', 'status');

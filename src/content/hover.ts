@@ -3,6 +3,7 @@ import type { CardHost } from './card-host';
 import { clearCurrent, paintCurrent } from './highlights';
 import { matchAtPoint, type MatchSource } from './hit-test';
 import { liveRange, type PageMatch } from './page-index';
+import { t } from '../shared/i18n';
 
 /** Time the pointer has to travel from a name into its card before the card closes. */
 export const CLOSE_GRACE_MS = 300;
@@ -72,7 +73,7 @@ export class HoverController {
     const match = matches[next]!;
     if (!this.goTo(match)) return undefined;
     void this.card.announce(
-      `${describe(match)}, ${next + 1} of ${matches.length} names on this page`,
+      t('announce_position', nameOf(match), TYPE_WORD[match.category](), next + 1, matches.length),
     );
     return match;
   }
@@ -109,7 +110,7 @@ export class HoverController {
   cardForSelection(): string | undefined {
     const selection = getSelection();
     if (!selection || selection.rangeCount === 0) {
-      void this.card.announce('Select a name first to open its Backstory card.');
+      void this.card.announce(t('announce_select_first'));
       return undefined;
     }
     const selected = selection.getRangeAt(0);
@@ -130,7 +131,7 @@ export class HoverController {
       if (id) found = { id, range: selected.cloneRange() };
     }
     if (!found) {
-      void this.card.announce('No Backstory card for the selected text.');
+      void this.card.announce(t('announce_no_card'));
       return undefined;
     }
     this.cancelOpen();
@@ -241,20 +242,19 @@ export class HoverController {
   }
 }
 
-const TYPE_WORD: Record<PageMatch['category'], string> = {
-  person: 'person',
-  organization: 'organisation',
-  agreement: 'agreement',
-  event: 'event',
-  place: 'place',
-  media: 'news media',
-  other: 'entry',
+const TYPE_WORD: Record<PageMatch['category'], () => string> = {
+  person: () => t('word_person'),
+  organization: () => t('word_organization'),
+  agreement: () => t('word_agreement'),
+  event: () => t('word_event'),
+  place: () => t('word_place'),
+  media: () => t('word_media'),
+  other: () => t('word_other'),
 };
 
-/** What a screen reader hears when the keyboard moves to a name. */
-function describe(match: PageMatch): string {
-  const text = liveRange(match)?.toString().replace(/\s+/g, ' ').trim() ?? '';
-  return `${text}, ${TYPE_WORD[match.category]}`;
+/** The mention's text as the page shows it, for what a screen reader hears. */
+function nameOf(match: PageMatch): string {
+  return liveRange(match)?.toString().replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** The same mention, even across a rescan (which makes new match objects for the same text). */

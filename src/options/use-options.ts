@@ -15,6 +15,7 @@ import {
   type Settings,
 } from '../shared/settings';
 import type { Shortcut } from '../ui/options/Shortcuts';
+import { t } from '../shared/i18n';
 
 const SAVE_DELAY_MS = 300;
 const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
@@ -68,8 +69,8 @@ export function useOptions() {
     writing.current++;
     saveSettings(settingsAreas(), patch)
       .then(
-        () => setStatus('Saved. Open tabs follow at once.'),
-        (error: unknown) => setStatus(`Not saved: ${String(error)}`),
+        () => setStatus(t('options_saved')),
+        (error: unknown) => setStatus(t('options_not_saved', String(error))),
       )
       .finally(() => writing.current--);
   };
@@ -105,9 +106,7 @@ export function useOptions() {
     problems,
     onDismissProblems: () => setProblems([]),
     shortcuts,
-    shortcutsHowTo: isFirefox()
-      ? 'Firefox keeps them under Add-ons and themes → ⚙ → Manage Extension Shortcuts.'
-      : 'Chrome keeps them on its extensions page, under Keyboard shortcuts.',
+    shortcutsHowTo: isFirefox() ? t('shortcuts_how_firefox') : t('shortcuts_how_chrome'),
     onOpenShortcutSettings: isFirefox()
       ? undefined
       : () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { annotationProblems, NOTES_KEY, OWN_ENTRIES_KEY } from '../shared/annotations';
 import { PACKS_KEY, packProblems } from '../shared/packs';
+import { t } from '../shared/i18n';
 
 export function useStoredProblems(): string[] {
   const [problems, setProblems] = useState<string[]>([]);
@@ -14,7 +15,7 @@ export function useStoredProblems(): string[] {
     const read = () =>
       void Promise.all([packProblems(area), annotationProblems(area)]).then(
         (lists) => setProblems(lists.flat()),
-        (error: unknown) => setProblems([`Your saved data could not be read: ${String(error)}`]),
+        (error: unknown) => setProblems([t('data_unreadable', String(error))]),
       );
     read();
     // Pack contents can be large: read again only when what is checked changed.

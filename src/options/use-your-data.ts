@@ -10,6 +10,7 @@ import {
   type Backup,
 } from '../shared/backup';
 import type { RestoreState } from '../ui/options/YourData';
+import { t } from '../shared/i18n';
 
 /** Offers `text` as a file download. */
 export function download(name: string, text: string): void {
@@ -28,7 +29,7 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
   const [chosen, setChosen] = useState<Backup>();
 
   const failed = (error: unknown) =>
-    setRestore({ kind: 'failed', message: `Not imported: ${String(error)}`, problems: [] });
+    setRestore({ kind: 'failed', message: t('data_not_imported', String(error)), problems: [] });
 
   return {
     restore,
@@ -44,7 +45,7 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
         if (!parsed.ok) {
           setRestore({
             kind: 'failed',
-            message: parsed.message ?? `${file.name} was not imported. Nothing was changed.`,
+            message: parsed.message ?? t('backup_not_imported', file.name),
             problems: parsed.problems,
           });
           return;
@@ -61,7 +62,7 @@ export function useYourData(bundledIds: ReadonlySet<string>) {
       if (!chosen) return;
       void applyBackup(areas, chosen).then(() => {
         setChosen(undefined);
-        setRestore({ kind: 'done', message: 'Imported. Open tabs follow at once.' });
+        setRestore({ kind: 'done', message: t('data_imported') });
       }, failed);
     },
     onCancel: () => {

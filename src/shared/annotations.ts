@@ -8,6 +8,7 @@ import { z } from '../core/zod';
 import { entitySchema, type Entity, type EntityType } from '../core/dataset/schema';
 import type { PackArea } from './packs';
 import { readList } from './stored-list';
+import { t } from './i18n';
 
 export const NOTES_KEY = 'notes';
 export const OWN_ENTRIES_KEY = 'ownEntries';
@@ -86,13 +87,8 @@ export async function readOwnEntries(area: PackArea): Promise<Entity[]> {
 export async function annotationProblems(area: PackArea): Promise<string[]> {
   const [notes, own] = await Promise.all([readNotesChecked(area), readOwnEntriesChecked(area)]);
   const problems: string[] = [];
-  const kept = 'a copy of what was stored is kept in the extension’s storage';
-  if (notes.damaged > 0)
-    problems.push(`${notes.damaged} of your notes could not be read and are not shown (${kept}).`);
-  if (own.damaged > 0)
-    problems.push(
-      `${own.damaged} of your own entries could not be read and are not used (${kept}).`,
-    );
+  if (notes.damaged > 0) problems.push(t('notes_unreadable', notes.damaged));
+  if (own.damaged > 0) problems.push(t('own_entries_unreadable', own.damaged));
   return problems;
 }
 

@@ -11,6 +11,7 @@ import { jsonErrorPosition } from '../core/packs/json-error';
 import { linkProblems } from '../core/packs/links';
 import { packSchema, type Pack } from '../core/packs/pack';
 import { clip } from '../core/packs/problems';
+import { formatNumber, t } from './i18n';
 import { mergeAnnotations, readNotes, readOwnEntries, type Notes } from './annotations';
 import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
 import {
@@ -124,8 +125,11 @@ export async function readBackupFile<F extends { name: string; size: number }>(
   options: { bundledIds?: ReadonlySet<string> } = {},
 ): Promise<ParsedBackup & { message?: string }> {
   if (file.size > BACKUP_MAX_BYTES) {
-    const megabytes = `${(file.size / 1e6).toFixed(1)} MB`;
-    const message = `${file.name} is ${megabytes}; a backup may be at most ${BACKUP_MAX_BYTES / 1e6} MB. Nothing was changed.`;
+    const megabytes = formatNumber(file.size / 1e6, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    const message = t('backup_too_big', file.name, megabytes, BACKUP_MAX_BYTES / 1e6);
     return { ok: false, problems: [], message };
   }
   return parseBackup(await read(file), options);

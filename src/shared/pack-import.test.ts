@@ -78,7 +78,9 @@ describe('importing a pack file', () => {
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.message).toBe('cut.json was not imported: 1 problem. Nothing was changed.');
+    expect(outcome.message).toBe(
+      'cut.json was not imported (problems found: 1). Nothing was changed.',
+    );
     expect(outcome.problems[0]!.message).toMatch(
       /^Not valid JSON at line \d+, column \d+ .*The file ends too early: was it cut short\?$/,
     );

@@ -7,6 +7,7 @@
  */
 import { PACK_MAX_BYTES, parsePack, type PackProblem } from '../core/packs/pack';
 import { storePack, type PackArea } from './packs';
+import { formatNumber, t } from './i18n';
 
 /** The slice of a File this needs: its name and size are known before reading it. */
 export interface ChosenFile {
@@ -29,27 +30,34 @@ export async function importPackFile<F extends ChosenFile>(
   file: F,
   steps: ImportSteps<F>,
 ): Promise<ImportOutcome> {
-  const refused = (why: string, problems: PackProblem[] = []): ImportOutcome => ({
+  const refused = (message: string, problems: PackProblem[] = []): ImportOutcome => ({
     ok: false,
-    message: `${file.name} ${why}. Nothing was changed.`,
+    message,
     problems,
   });
   if (file.size > PACK_MAX_BYTES)
     return refused(
-      `is ${(file.size / 1e6).toFixed(1)} MB; packs may be at most ${PACK_MAX_BYTES / 1e6} MB`,
+      t(
+        'pack_too_big',
+        file.name,
+        formatNumber(file.size / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        PACK_MAX_BYTES / 1e6,
+      ),
     );
   try {
     const text = await steps.read(file);
     await steps.checking?.();
     const result = parsePack(text, { bundledIds: steps.bundledIds });
     if (!result.ok) {
-      const n = result.problems.length;
-      return refused(`was not imported: ${n} problem${n === 1 ? '' : 's'}`, result.problems);
+      return refused(t('pack_problems', file.name, result.problems.length), result.problems);
     }
     const info = await storePack(steps.area, result.pack, file.size);
-    const note = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
-    return { ok: true, message: `Imported ${info.name}: ${info.entities} entries.${note}` };
+    const imported = t('pack_imported', info.name, info.entities);
+    const message = result.warnings.length
+      ? t('pack_imported_with_note', imported, result.warnings.join(' '))
+      : imported;
+    return { ok: true, message };
   } catch (error) {
-    return refused(`was not imported: ${String(error)}`);
+    return refused(t('pack_not_imported', file.name, String(error)));
   }
 }

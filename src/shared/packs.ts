@@ -10,6 +10,7 @@ import { entitySchema, type Dataset, type Entity, type EntityType } from '../cor
 import type { SerializedIndex } from '../core/matcher/compile';
 import type { Pack } from '../core/packs/pack';
 import { readList } from './stored-list';
+import { t } from './i18n';
 
 export const PACKS_KEY = 'packs';
 /** The compiled matcher index of the enabled packs' names, built by the background. */
@@ -53,10 +54,8 @@ export async function readPackList(
   area: PackArea,
 ): Promise<{ packs: StoredPackInfo[]; problems: string[] }> {
   const read = readList((await area.get(PACKS_KEY))[PACKS_KEY], storedPackInfoSchema);
-  const problems = read.dropped.map(
-    (i) => `The list of imported packs: entry ${i + 1} could not be read and is left out.`,
-  );
-  if (read.notAList) problems.push('The list of imported packs could not be read.');
+  const problems = read.dropped.map((i) => t('packs_entry_unreadable', i + 1));
+  if (read.notAList) problems.push(t('packs_list_unreadable'));
   return { packs: read.items, problems };
 }
 
@@ -144,14 +143,8 @@ export async function packProblems(area: PackArea): Promise<string[]> {
   const { packs, problems } = await readPackList(area);
   for (const info of packs) {
     const { dropped, missing } = await readPackContents(area, info);
-    if (missing)
-      problems.push(
-        `The contents of the pack “${info.name}” are missing or unreadable: it finds no names until you import it again.`,
-      );
-    else if (dropped > 0)
-      problems.push(
-        `${dropped} of the entries in the pack “${info.name}” could not be read and are left out: import it again to restore them.`,
-      );
+    if (missing) problems.push(t('packs_contents_missing', info.name));
+    else if (dropped > 0) problems.push(t('packs_entries_dropped', dropped, info.name));
   }
   return problems;
 }

@@ -74,7 +74,7 @@ describe('EntityCard', () => {
     bad.entity.facts[0]!.sources = [{ ...source, url: 'javascript:alert(1)' }];
     const html = renderToString(<EntityCard card={bad} />);
     expect(html).not.toContain('javascript:');
-    expect(html).toContain('<span>Example</span>');
+    expect(html).toContain('<bdi dir="auto">Example</bdi>');
   });
 
   it('offers Back to the card it came from, and a pin that says whether it is pressed', () => {

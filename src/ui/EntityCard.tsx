@@ -3,7 +3,8 @@ import { intervalStatus, type IntervalStatus } from '../core/dataset/as-of';
 import { factStart, type Fact, type Source } from '../core/dataset/schema';
 import { useRef, useState } from 'preact/hooks';
 import { formatPartialDate, formatSpan } from './format-date';
-import { TYPE_LABEL } from './labels';
+import { typeLabel } from './labels';
+import { t } from '../shared/i18n';
 
 /** The date roles are shown as of: the article's publication date, or today. */
 export interface AsOf {
@@ -30,10 +31,10 @@ export interface EntityCardProps {
   theme?: 'light' | 'dark';
 }
 
-const STATUS_LABEL: Record<IntervalStatus, string> = {
-  before: 'later',
-  during: 'at the time',
-  after: 'ended',
+const STATUS_LABEL: Record<IntervalStatus, () => string> = {
+  before: () => t('status_later'),
+  during: () => t('status_at_the_time'),
+  after: () => t('status_ended'),
 };
 
 function StatusTag({ from, to, asOf }: { from?: string; to?: string; asOf?: AsOf }) {
@@ -41,7 +42,7 @@ function StatusTag({ from, to, asOf }: { from?: string; to?: string; asOf?: AsOf
   if (!status) return null;
   return (
     <span class={`bs-status bs-status-${status}`} data-status={status}>
-      {asOf.kind === 'today' && status === 'during' ? 'now' : STATUS_LABEL[status]}
+      {asOf.kind === 'today' && status === 'during' ? t('status_now') : STATUS_LABEL[status]()}
     </span>
   );
 }
@@ -63,14 +64,20 @@ function Sources({ sources }: { sources: Source[] }) {
       {sources.map((s, i) => {
         const host = linkHost(s.url);
         // A source whose address is not a web link is named but not linked.
-        if (!host) return <span key={i}>{s.publisher}</span>;
+        if (!host)
+          return (
+            <bdi key={i} dir="auto">
+              {s.publisher}
+            </bdi>
+          );
         return (
           <a
             key={i}
             href={s.url}
             target="_blank"
             rel="noopener noreferrer"
-            title={`${s.url} (read ${formatPartialDate(s.read)})`}
+            title={t('source_read_on', s.url, formatPartialDate(s.read))}
+            dir="auto"
           >
             {s.publisher}
             {host.toLowerCase() !== s.publisher.toLowerCase() && (
@@ -91,22 +98,32 @@ function FactRow({ fact, asOf }: { fact: Fact; asOf?: AsOf }) {
         {when}
         {!fact.date && <StatusTag from={fact.from} to={fact.to} asOf={asOf} />}
       </span>
-      <div class="bs-fact-body">
-        <span class="bs-fact-label">{fact.label}:</span> {fact.value}
+      {/* The dataset's English keeps its own direction in a right-to-left card: the body takes
+          the direction of the label it starts with (so not isolated in a bdi). */}
+      <div class="bs-fact-body" dir="auto">
+        <span class="bs-fact-label">{fact.label}</span>
+        {t('fact_label_separator')}
+        <span>{fact.value}</span>
         <Sources sources={fact.sources} />
         {fact.contested && (
           <div class="bs-contested" data-testid="contested">
-            <span class="bs-contested-title">Sources disagree. Other readings:</span>
+            <span class="bs-contested-title" dir="auto">
+              {t('card_sources_disagree')}
+            </span>
             <ul>
               {fact.contested.map((r, i) => (
                 <li key={i}>
-                  {r.value} <Sources sources={r.sources} />
+                  <bdi>{r.value}</bdi> <Sources sources={r.sources} />
                 </li>
               ))}
             </ul>
           </div>
         )}
-        {fact.note && <p class="bs-fact-note">{fact.note}</p>}
+        {fact.note && (
+          <p class="bs-fact-note" dir="auto">
+            {fact.note}
+          </p>
+        )}
       </div>
     </li>
   );
@@ -115,15 +132,20 @@ function FactRow({ fact, asOf }: { fact: Fact; asOf?: AsOf }) {
 function Timeline({ items }: { items: TimelineItem[] }) {
   return (
     <section class="bs-section">
-      <h3 class="bs-section-title">Timeline</h3>
+      <h3 class="bs-section-title">{t('card_timeline')}</h3>
       <ol class="bs-facts bs-timeline">
-        {items.map((t, i) => (
+        {items.map((item, i) => (
           <li key={i} class="bs-fact">
-            <span class="bs-fact-date">{formatPartialDate(t.date)}</span>
-            <div class="bs-fact-body">
-              {t.label}
-              {t.place && <span class="bs-place"> · {t.place}</span>}
-              <Sources sources={t.sources} />
+            <span class="bs-fact-date">{formatPartialDate(item.date)}</span>
+            <div class="bs-fact-body" dir="auto">
+              <span>{item.label}</span>
+              {item.place && (
+                <span class="bs-place">
+                  {' · '}
+                  <bdi>{item.place}</bdi>
+                </span>
+              )}
+              <Sources sources={item.sources} />
             </div>
           </li>
         ))}
@@ -145,9 +167,9 @@ function Relations({
     <footer class="bs-related">
       {groups.map((g) => (
         <div key={g.label} class="bs-related-row">
-          <span class="bs-related-label">{g.label}</span>
+          <bdi class="bs-related-label">{g.label}</bdi>
           {g.items.map((item) => {
-            const span = item.from || item.to ? ` (${formatSpan(item.from, item.to)})` : '';
+            const span = item.from || item.to ? t('chip_span', formatSpan(item.from, item.to)) : '';
             const status = asOf && intervalStatus(item.from, item.to, asOf.date);
             const cls = status && status !== 'during' ? 'bs-chip bs-chip-off' : 'bs-chip';
             return onSelect ? (
@@ -158,12 +180,12 @@ function Relations({
                 data-status={status}
                 onClick={() => onSelect(item.id)}
               >
-                {item.name}
+                <bdi>{item.name}</bdi>
                 {span}
               </button>
             ) : (
               <span key={item.id} class={cls} data-status={status}>
-                {item.name}
+                <bdi>{item.name}</bdi>
                 {span}
               </span>
             );
@@ -184,10 +206,11 @@ function NoteBox({ note, onSave }: { note?: string; onSave?: (text: string) => v
     return (
       <div class="bs-note" data-testid="note-editor">
         <label>
-          <span class="bs-note-title">Your note</span>
+          <span class="bs-note-title">{t('note_title')}</span>
           <textarea
             ref={field}
             class="bs-note-input"
+            dir="auto"
             rows={3}
             maxLength={4000}
             value={draft}
@@ -203,10 +226,10 @@ function NoteBox({ note, onSave }: { note?: string; onSave?: (text: string) => v
             setEditing(false);
           }}
         >
-          Save note
+          {t('note_save')}
         </button>{' '}
         <button type="button" class="bs-link" onClick={() => setEditing(false)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     );
@@ -221,13 +244,15 @@ function NoteBox({ note, onSave }: { note?: string; onSave?: (text: string) => v
           setEditing(true);
         }}
       >
-        Add a note
+        {t('note_add')}
       </button>
     );
   return (
     <div class="bs-note" data-testid="note">
-      <span class="bs-note-title">Your note</span>
-      <p class="bs-note-text">{note}</p>
+      <span class="bs-note-title">{t('note_title')}</span>
+      <p class="bs-note-text" dir="auto">
+        {note}
+      </p>
       {onSave && (
         <button
           type="button"
@@ -237,7 +262,7 @@ function NoteBox({ note, onSave }: { note?: string; onSave?: (text: string) => v
             setEditing(true);
           }}
         >
-          Edit note
+          {t('note_edit')}
         </button>
       )}
     </div>
@@ -270,12 +295,15 @@ export function EntityCard({
     >
       {back && (
         <button type="button" class="bs-link bs-card-back" onClick={back.onBack}>
-          ← Back to {back.name}
+          <span class="bs-back-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('card_back_to', back.name)}
         </button>
       )}
       <header class="bs-card-header">
-        <span class="bs-type">{TYPE_LABEL[entity.type]}</span>
-        <h2 id="bs-card-title" class="bs-title" data-testid="card-title">
+        <span class="bs-type">{typeLabel(entity.type)}</span>
+        <h2 id="bs-card-title" class="bs-title" data-testid="card-title" dir="auto">
           {entity.name}
         </h2>
         {entity.native.length > 0 && (
@@ -293,8 +321,8 @@ export function EntityCard({
               type="button"
               class="bs-pin"
               aria-pressed={pin.pinned}
-              aria-label={pin.pinned ? 'Unpin this card' : 'Pin this card open'}
-              title={pin.pinned ? 'Unpin' : 'Pin open'}
+              aria-label={pin.pinned ? t('card_unpin_label') : t('card_pin_label')}
+              title={pin.pinned ? t('card_unpin_title') : t('card_pin_title')}
               onClick={pin.onToggle}
             >
               <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
@@ -310,23 +338,24 @@ export function EntityCard({
             </button>
           )}
           {onClose && (
-            <button type="button" class="bs-close" aria-label="Close" onClick={onClose}>
+            <button type="button" class="bs-close" aria-label={t('card_close')} onClick={onClose}>
               ×
             </button>
           )}
         </span>
       </header>
-      <p class="bs-summary">{entity.summary}</p>
+      <p class="bs-summary" dir="auto">
+        {entity.summary}
+      </p>
       {(note || onSaveNote) && <NoteBox note={note} onSave={onSaveNote} />}
       {asOf && (
         <p class="bs-asof" data-testid="as-of">
-          Roles as of{' '}
           {asOf.kind === 'article'
-            ? `${formatPartialDate(asOf.date)}, the article's date`
-            : 'today'}
+            ? t('card_roles_as_of_article', formatPartialDate(asOf.date))
+            : t('card_roles_as_of_today')}
           {onToggleAsOf && (
             <button type="button" class="bs-link" onClick={onToggleAsOf}>
-              {asOf.kind === 'article' ? 'Show today' : "Show the article's date"}
+              {asOf.kind === 'article' ? t('card_show_today') : t('card_show_article_date')}
             </button>
           )}
         </p>
@@ -342,7 +371,7 @@ export function EntityCard({
       {card.relations.length > 0 && (
         <Relations groups={card.relations} onSelect={onSelectRelated} asOf={asOf} />
       )}
-      <p class="bs-checked">Facts checked as of {formatPartialDate(card.checked)}</p>
+      <p class="bs-checked">{t('card_checked_as_of', formatPartialDate(card.checked))}</p>
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '../shared/settings';
+import { t } from '../shared/i18n';
 import { Look } from './options/Look';
 import { Shortcuts, type Shortcut } from './options/Shortcuts';
 import { SiteRules } from './options/SiteRules';
@@ -37,12 +38,11 @@ export function OptionsForm({
 }: OptionsFormProps) {
   return (
     <main class="bs-options">
-      <h1>Backstory options</h1>
+      <h1>{t('options_title')}</h1>
       {problems.length > 0 && (
         <div class="bs-banner" role="alert" data-testid="settings-problems">
           <p>
-            <strong>Some saved settings could not be read and were reset to their defaults.</strong>{' '}
-            A copy of what was stored is kept in the extension's storage.
+            <strong>{t('options_settings_reset')}</strong> {t('options_settings_reset_copy')}
           </p>
           <ul>
             {problems.map((p) => (
@@ -51,7 +51,7 @@ export function OptionsForm({
           </ul>
           {onDismissProblems && (
             <button type="button" class="bs-link" onClick={onDismissProblems}>
-              Dismiss
+              {t('dismiss')}
             </button>
           )}
         </div>
@@ -59,8 +59,7 @@ export function OptionsForm({
       {dataProblems.length > 0 && (
         <div class="bs-banner" role="alert" data-testid="data-problems">
           <p>
-            <strong>Some of your saved data could not be read.</strong> Backstory works on without
-            it; here is what is affected.
+            <strong>{t('options_data_unreadable')}</strong> {t('options_data_unreadable_more')}
           </p>
           <ul>
             {dataProblems.map((p) => (
@@ -78,9 +77,9 @@ export function OptionsForm({
             onChange={(e) => onChange({ enabled: e.currentTarget.checked })}
           />
           <span>
-            <strong>Highlight names on pages</strong>
+            <strong>{t('options_enabled')}</strong>
             <br />
-            When off, Backstory leaves every page alone; open tabs follow at once.
+            {t('options_enabled_help')}
           </span>
         </label>
         <label class="bs-option">
@@ -98,14 +97,14 @@ export function OptionsForm({
             }}
           />
           <span>
-            <strong>Delay before a card opens</strong> (milliseconds, 0–2000)
+            <strong>{t('options_delay')}</strong> {t('options_delay_unit', 0, 2000)}
             <br />
-            The pointer must rest on a name this long, so sweeping across a page opens nothing.
+            {t('options_delay_help')}
           </span>
         </label>
         <fieldset class="bs-option-group">
           <legend>
-            <strong>Which mentions to highlight</strong>
+            <strong>{t('options_density')}</strong>
           </legend>
           <label class="bs-option">
             <input
@@ -115,7 +114,7 @@ export function OptionsForm({
               checked={settings.density === 'all'}
               onChange={() => onChange({ density: 'all' })}
             />
-            <span>Every mention</span>
+            <span>{t('options_density_all')}</span>
           </label>
           <label class="bs-option">
             <input
@@ -125,7 +124,7 @@ export function OptionsForm({
               checked={settings.density === 'first'}
               onChange={() => onChange({ density: 'first' })}
             />
-            <span>Only the first mention of each name on a page</span>
+            <span>{t('options_density_first')}</span>
           </label>
         </fieldset>
         <label class="bs-option">
@@ -134,14 +133,14 @@ export function OptionsForm({
             value={settings.theme}
             onChange={(e) => onChange({ theme: e.currentTarget.value as Settings['theme'] })}
           >
-            <option value="auto">Follow the page</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="auto">{t('options_theme_auto')}</option>
+            <option value="light">{t('options_theme_light')}</option>
+            <option value="dark">{t('options_theme_dark')}</option>
           </select>
           <span>
-            <strong>Card colours</strong>
+            <strong>{t('options_theme')}</strong>
             <br />
-            "Follow the page" gives dark pages a dark card.
+            {t('options_theme_help')}
           </span>
         </label>
         <label class="bs-option">
@@ -152,9 +151,9 @@ export function OptionsForm({
             onChange={(e) => onChange({ includeCode: e.currentTarget.checked })}
           />
           <span>
-            <strong>Look in code blocks too</strong>
+            <strong>{t('options_code')}</strong>
             <br />
-            Names inside code and preformatted text are skipped unless this is on.
+            {t('options_code_help')}
           </span>
         </label>
         <SiteRules settings={settings} onChange={onChange} />

@@ -32,7 +32,7 @@ describe('PopupApp', () => {
       ],
     });
     expect(html.indexOf('People')).toBeLessThan(html.indexOf('Places'));
-    expect(html).toContain('aria-label="4 mentions"');
+    expect(html).toContain('aria-label="Mentions: 4"');
     expect(html).toContain('Pause on news.example.org');
   });
 

@@ -3,7 +3,8 @@ import type { CardModel } from '../core/dataset/card-model';
 import { ENTITY_TYPES, type EntityType } from '../core/dataset/schema';
 import type { SearchHit } from '../core/search/search';
 import { EntityCard } from './EntityCard';
-import { TYPE_LABEL, TYPE_PLURAL } from './labels';
+import { typeLabel, typePlural } from './labels';
+import { formatNumber, t } from '../shared/i18n';
 
 /** One entity found on the page, with how often it is mentioned. */
 export interface PageEntry {
@@ -66,7 +67,10 @@ export function PopupApp(props: PopupAppProps) {
     return (
       <main class="bs-popup" data-theme={theme}>
         <button type="button" class="bs-back" onClick={() => setTrail([])} autoFocus>
-          ← Back to {query.trim() ? 'results' : 'the list'}
+          <span class="bs-back-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {query.trim() ? t('popup_back_to_results') : t('popup_back_to_list')}
         </button>
         <EntityCard
           key={shown.entity.id}
@@ -109,7 +113,7 @@ export function PopupApp(props: PopupAppProps) {
   return (
     <main class="bs-popup" data-theme={theme}>
       <header class="bs-popup-header">
-        <h1>Backstory</h1>
+        <h1>{t('extension_name')}</h1>
         <label class="bs-toggle">
           <input
             type="checkbox"
@@ -117,14 +121,14 @@ export function PopupApp(props: PopupAppProps) {
             checked={props.enabled}
             onChange={(e) => props.onToggleEnabled(e.currentTarget.checked)}
           />{' '}
-          Highlight names
+          {t('popup_highlight_names')}
         </label>
       </header>
       <input
         class="bs-search"
         type="search"
-        placeholder="Search people, groups, places…"
-        aria-label="Search the dataset"
+        placeholder={t('popup_search_placeholder')}
+        aria-label={t('popup_search_label')}
         role="combobox"
         aria-expanded={searching && hits.length > 0}
         aria-controls="bs-results"
@@ -140,7 +144,7 @@ export function PopupApp(props: PopupAppProps) {
       />
       {searching ? (
         <>
-          <ul id="bs-results" class="bs-results" role="listbox" aria-label="Results">
+          <ul id="bs-results" class="bs-results" role="listbox" aria-label={t('popup_results')}>
             {hits.map((hit, i) => (
               <li
                 key={hit.entity.id}
@@ -151,18 +155,18 @@ export function PopupApp(props: PopupAppProps) {
                 onMouseEnter={() => setActive(i)}
                 onClick={() => open(hit.entity.id)}
               >
-                <span class="bs-result-name">{hit.entity.name}</span>
+                <bdi class="bs-result-name">{hit.entity.name}</bdi>
                 {hit.matched !== hit.entity.name && (
-                  <span class="bs-result-alias">{hit.matched}</span>
+                  <bdi class="bs-result-alias">{hit.matched}</bdi>
                 )}
                 <span class={`bs-badge bs-badge-${hit.entity.type}`}>
-                  {TYPE_LABEL[hit.entity.type]}
+                  {typeLabel(hit.entity.type)}
                 </span>
               </li>
             ))}
           </ul>
           <p class="bs-empty" role="status">
-            {hits.length === 0 ? `No entry matches “${query}”.` : ''}
+            {hits.length === 0 ? t('popup_no_match', query) : ''}
           </p>
         </>
       ) : (
@@ -176,11 +180,13 @@ export function PopupApp(props: PopupAppProps) {
             aria-pressed={props.sitePaused}
             onClick={() => props.onToggleSite(!props.sitePaused)}
           >
-            {props.sitePaused ? `Resume on ${props.page.host}` : `Pause on ${props.page.host}`}
+            {props.sitePaused
+              ? t('popup_resume_on', props.page.host)
+              : t('popup_pause_on', props.page.host)}
           </button>
         )}
         <button type="button" class="bs-link" onClick={props.onOpenOptions}>
-          Options
+          {t('popup_options')}
         </button>
       </footer>
     </main>
@@ -190,29 +196,23 @@ export function PopupApp(props: PopupAppProps) {
 /** The entities found on the page, grouped by type, with their mention counts. */
 function OnThisPage({ page, enabled, sitePaused, onReveal, onGrant }: PopupAppProps) {
   let message: string | undefined;
-  if (page.kind === 'loading') message = 'Reading this page…';
-  else if (page.kind === 'unsupported')
-    message =
-      'Backstory cannot read this page: browser pages, add-on stores and PDF viewers are closed to extensions.';
-  else if (page.kind === 'ready' && !enabled)
-    message = 'Highlighting is off. Turn it on above to see the names on this page.';
-  else if (page.kind === 'ready' && sitePaused)
-    message = `Paused on ${page.host}. Resume below to see the names on this page.`;
+  if (page.kind === 'loading') message = t('popup_reading');
+  else if (page.kind === 'unsupported') message = t('popup_unsupported');
+  else if (page.kind === 'ready' && !enabled) message = t('popup_off');
+  else if (page.kind === 'ready' && sitePaused) message = t('popup_paused_on', page.host);
   else if (page.kind === 'ready' && page.entries.length === 0)
-    message = page.complete
-      ? 'No names from the dataset on this page.'
-      : 'Still reading this page…';
+    message = page.complete ? t('popup_no_names') : t('popup_still_reading');
 
   return (
     <section class="bs-page" aria-labelledby="bs-page-title">
       <h2 id="bs-page-title" class="bs-page-title">
-        On this page
+        {t('popup_on_this_page')}
       </h2>
       {page.kind === 'no-access' ? (
         <div class="bs-page-message" data-testid="page-message">
-          <p>Your browser has not let Backstory read pages on {page.host}.</p>
+          <p>{t('popup_no_access', page.host)}</p>
           <button type="button" class="bs-button" onClick={onGrant}>
-            Allow on {page.host}
+            {t('popup_allow_on', page.host)}
           </button>
         </div>
       ) : message ? (
@@ -234,7 +234,7 @@ function CastList({ entries, onReveal }: { entries: PageEntry[]; onReveal: (id: 
         if (group.length === 0) return null;
         return (
           <div key={type} class="bs-cast-group">
-            <h3 class="bs-cast-type">{TYPE_PLURAL[type]}</h3>
+            <h3 class="bs-cast-type">{typePlural(type)}</h3>
             <ul>
               {group.map((e) => (
                 <li key={e.id}>
@@ -244,12 +244,9 @@ function CastList({ entries, onReveal }: { entries: PageEntry[]; onReveal: (id: 
                     data-entity-id={e.id}
                     onClick={() => onReveal(e.id)}
                   >
-                    <span class="bs-cast-name">{e.name}</span>
-                    <span
-                      class="bs-cast-count"
-                      aria-label={`${e.count} mention${e.count === 1 ? '' : 's'}`}
-                    >
-                      {e.count}
+                    <bdi class="bs-cast-name">{e.name}</bdi>
+                    <span class="bs-cast-count" aria-label={t('popup_mentions', e.count)}>
+                      {formatNumber(e.count)}
                     </span>
                   </button>
                 </li>

@@ -5,6 +5,7 @@ import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
 import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
+import { describeLocalisation } from './i18n';
 import { describeLifecycle } from './lifecycle';
 
 const available = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
@@ -19,3 +20,4 @@ describeHostilePages('Chromium', available, () => launchChromium(), launchPlainC
 describeHostileInputs('Chromium', available, () => launchChromium());
 describeHostileLayout('Chromium', available, () => launchChromium(), launchPlainChromium);
 describeLifecycle('Chromium', available, () => launchWatchedChromium());
+describeLocalisation('Chromium', available, (lang) => launchChromium({ lang }));

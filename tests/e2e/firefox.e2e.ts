@@ -5,6 +5,7 @@ import { describeExtension } from './contract';
 import { describeHostileInputs } from './hostile-inputs';
 import { describeHostileLayout } from './hostile-layout';
 import { describeHostilePages } from './hostile-pages';
+import { describeLocalisation } from './i18n';
 import { describeLifecycle } from './lifecycle';
 
 const available = availability(FIREFOX_PATH, FIREFOX_BUILD, 'firefox-esr');
@@ -29,3 +30,4 @@ describeHostileLayout(
   () => launchFirefox({ withExtension: false }),
 );
 describeLifecycle('Firefox', available, () => launchWatchedFirefox());
+describeLocalisation('Firefox', available, (lang) => launchFirefox({ lang }));

@@ -26,12 +26,13 @@ const VERSION = (
  */
 const COMMON = {
   manifest_version: 3,
-  name: 'Backstory',
-  description: 'Background on the names in the news, without leaving the page.',
+  name: '__MSG_extension_name__',
+  description: '__MSG_extension_description__',
+  default_locale: 'en',
   version: VERSION,
   permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
   host_permissions: ['http://*/*', 'https://*/*'],
-  action: { default_title: 'Backstory', default_popup: 'popup.html' },
+  action: { default_title: '__MSG_extension_name__', default_popup: 'popup.html' },
   icons: {
     16: 'icon/16.png',
     32: 'icon/32.png',
@@ -42,19 +43,19 @@ const COMMON = {
   commands: {
     'next-entity': {
       suggested_key: { default: 'Alt+Shift+N' },
-      description: 'Go to the next highlighted name and open its card',
+      description: '__MSG_command_next__',
     },
     'previous-entity': {
       suggested_key: { default: 'Alt+Shift+P' },
-      description: 'Go to the previous highlighted name and open its card',
+      description: '__MSG_command_previous__',
     },
     'card-for-selection': {
       suggested_key: { default: 'Alt+Shift+K' },
-      description: 'Open the card for the selected name',
+      description: '__MSG_command_selection__',
     },
     'close-card': {
       suggested_key: { default: 'Alt+Shift+X' },
-      description: 'Close the open card',
+      description: '__MSG_command_close__',
     },
   },
   options_ui: { open_in_tab: true, page: 'options.html' },
@@ -105,6 +106,22 @@ describe.each(MANIFESTS)('the %s package', (_browser, dir, manifest) => {
 
   it('asks for exactly the permissions, hosts, commands and scripts we mean', () => {
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))).toEqual(manifest);
+  });
+
+  it('names itself and its shortcuts in English by default, from the packaged catalogue', () => {
+    const english = JSON.parse(
+      readFileSync(join(dir, '_locales/en/messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    const text = (value: string) => english[/^__MSG_(\w+)__$/.exec(value)![1]!]!.message;
+    const { name, description, commands } = manifest as typeof COMMON;
+    expect(text(name)).toBe('Backstory');
+    expect(text(description)).toBe(
+      'Background on the names in the news, without leaving the page.',
+    );
+    expect(text(commands['next-entity'].description)).toBe(
+      'Go to the next highlighted name and open its card',
+    );
+    expect(text(commands['close-card'].description)).toBe('Close the open card');
   });
 
   it('ships no code that turns strings into code or markup, but for the known library paths', () => {

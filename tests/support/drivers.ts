@@ -136,13 +136,15 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Chromium with the built extension, as Playwright's own context (for CDP and the worker). */
 export function launchExtensionContext(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; lang?: string } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(CHROME_BUILD),
+    // `--lang` sets the UI language the extension's messages follow (Debian's Chromium on Linux
+    // honours the flag; the LANGUAGE variable alone does not change it).
+    args: [...chromiumArgs(CHROME_BUILD), ...(options.lang ? [`--lang=${options.lang}`] : [])],
     viewport: VIEWPORT,
   });
 }
@@ -166,7 +168,9 @@ export function launchPlainBrowser(): Promise<Browser> {
   });
 }
 
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<Driver> {
+export async function launchChromium(
+  options: { headless?: boolean; lang?: string } = {},
+): Promise<Driver> {
   const context = await launchExtensionContext(options);
   const id = new URL((await extensionWorker(context)).url()).host;
   return {
@@ -208,6 +212,8 @@ export async function launchFirefox(
     headless?: boolean;
     /** Called with every new tab's Puppeteer page (to listen to its errors). */
     onPage?: (page: import('puppeteer-core').Page) => void;
+    /** UI language; Firefox switches only to one whose language pack is installed. */
+    lang?: string;
   } = {},
 ): Promise<Driver> {
   const browser = await puppeteer.launch({
@@ -219,6 +225,7 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...(options.lang && { 'intl.locale.requested': options.lang }),
     },
   });
   if (options.withExtension ?? true) await browser.installExtension(FIREFOX_BUILD);

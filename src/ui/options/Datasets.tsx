@@ -1,4 +1,5 @@
 import type { PackProblem } from '../../core/packs/pack';
+import { formatNumber, t } from '../../shared/i18n';
 import { JsonFileInput } from './JsonFileInput';
 import type { StoredPackInfo } from '../../shared/packs';
 
@@ -27,7 +28,12 @@ interface Props {
 }
 
 const size = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  bytes >= 1e6
+    ? t(
+        'size_mb',
+        formatNumber(bytes / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      )
+    : t('size_kb', Math.max(1, Math.round(bytes / 1e3)));
 
 /** The bundled dataset, the imported packs, and importing one (with every problem listed). */
 export function Datasets({
@@ -42,10 +48,9 @@ export function Datasets({
 }: Props) {
   return (
     <section class="bs-datasets" aria-labelledby="bs-datasets-title">
-      <h2 id="bs-datasets-title">Datasets</h2>
+      <h2 id="bs-datasets-title">{t('datasets_title')}</h2>
       <p data-testid="bundled-dataset">
-        Built in: {bundled.entities} entries, version {bundled.version}, facts checked as of{' '}
-        {bundled.checked}.
+        {t('datasets_bundled', bundled.entities, bundled.version, bundled.checked)}
       </p>
       {packs.length > 0 && (
         <ul class="bs-packs">
@@ -55,22 +60,24 @@ export function Datasets({
                 <input
                   type="checkbox"
                   checked={p.enabled}
-                  aria-label={`Use ${p.name}`}
+                  aria-label={t('datasets_use', p.name)}
                   onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
                 />
                 <span>
-                  <strong>{p.name}</strong> — {p.entities} entries, version {p.version}, checked as
-                  of {p.checked}, {size(p.bytes)}
+                  <strong>
+                    <bdi>{p.name}</bdi>
+                  </strong>{' '}
+                  {t('datasets_pack', p.entities, p.version, p.checked, size(p.bytes))}
                   <br />
-                  <small>{p.licence}</small>
+                  <small dir="auto">{p.licence}</small>
                 </span>
               </label>
               <span class="bs-pack-actions">
                 <button type="button" class="bs-link" onClick={() => onExport(p.id)}>
-                  Export
+                  {t('export')}
                 </button>
                 <button type="button" class="bs-link" onClick={() => onRemove(p.id)}>
-                  Remove
+                  {t('remove')}
                 </button>
               </span>
             </li>
@@ -79,19 +86,17 @@ export function Datasets({
       )}
       <label class="bs-stacked">
         <span>
-          <strong>Import a pack</strong> (a JSON file in the dataset's format, at most{' '}
-          {maxMegabytes} MB). Nothing changes until the whole file is valid; a pack with the id of
-          one already imported replaces it.
+          <strong>{t('datasets_import')}</strong> {t('datasets_import_help', maxMegabytes)}
         </span>
         <JsonFileInput name="pack" onFile={onImport} />
       </label>
       <div class="bs-import-status" role="status" data-testid="import-status">
         {importState.kind === 'reading' && (
           <progress max={100} value={importState.percent}>
-            {importState.percent}%
+            {formatNumber(importState.percent / 100, { style: 'percent' })}
           </progress>
         )}
-        {importState.kind === 'checking' && <p>Checking the pack…</p>}
+        {importState.kind === 'checking' && <p>{t('datasets_checking')}</p>}
         {importState.kind === 'done' && <p>{importState.message}</p>}
         {importState.kind === 'failed' && (
           <div class="bs-error">
@@ -99,7 +104,9 @@ export function Datasets({
             <ul data-testid="import-problems">
               {importState.problems.map((p, i) => (
                 <li key={i}>
-                  {p.path ? <code>{p.path}</code> : 'The file'}: {p.message}
+                  {p.path ? <code>{p.path}</code> : t('datasets_the_file')}
+                  {t('fact_label_separator')}
+                  <bdi>{p.message}</bdi>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '../../core/dataset/schema';
 import { highlightCss } from '../../shared/highlight-style';
 import { DEFAULT_COLOURS, type Settings } from '../../shared/settings';
-import { TYPE_PLURAL } from '../labels';
+import { t } from '../../shared/i18n';
+import { typePlural } from '../labels';
 
 interface Props {
   settings: Settings;
@@ -74,7 +75,7 @@ export function Look({ settings, onChange }: Props) {
   return (
     <fieldset class="bs-option-group">
       <legend>
-        <strong>What to mark, and how</strong>
+        <strong>{t('look_title')}</strong>
       </legend>
       <div class="bs-categories">
         {ENTITY_TYPES.map((type) => (
@@ -86,12 +87,12 @@ export function Look({ settings, onChange }: Props) {
                 checked={settings.categories[type].on}
                 onChange={(e) => setCategory(type, { on: e.currentTarget.checked })}
               />
-              <span>{TYPE_PLURAL[type]}</span>
+              <span>{typePlural(type)}</span>
             </label>
             <input
               type="color"
               name={`colour-${type}`}
-              aria-label={`Colour for ${TYPE_PLURAL[type].toLowerCase()}`}
+              aria-label={t('look_colour_for', typePlural(type))}
               value={settings.categories[type].colour}
               // Dragging through the picker: saved when it rests.
               onInput={(e) =>
@@ -104,18 +105,18 @@ export function Look({ settings, onChange }: Props) {
                 class="bs-link"
                 onClick={() => setCategory(type, { colour: DEFAULT_COLOURS[type] })}
               >
-                Reset
+                {t('look_reset')}
               </button>
             )}
           </div>
         ))}
       </div>
-      <div class="bs-style-choice" role="radiogroup" aria-label="Highlight style">
+      <div class="bs-style-choice" role="radiogroup" aria-label={t('look_style')}>
         {(
           [
-            ['underline', 'Underline'],
-            ['tint', 'Background tint'],
-            ['both', 'Both'],
+            ['underline', t('look_underline')],
+            ['tint', t('look_tint')],
+            ['both', t('look_both')],
           ] as const
         ).map(([value, label]) => (
           <label class="bs-option" key={value}>
@@ -130,7 +131,7 @@ export function Look({ settings, onChange }: Props) {
           </label>
         ))}
       </div>
-      <p class="bs-preview" ref={preview} data-testid="look-preview">
+      <p class="bs-preview" ref={preview} data-testid="look-preview" lang="en" dir="ltr">
         {SAMPLE.map(([text, type], i) =>
           type ? (
             <span key={i} data-category={type}>

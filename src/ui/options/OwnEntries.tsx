@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../../core/dataset/schema';
-import { TYPE_LABEL } from '../labels';
+import { t } from '../../shared/i18n';
+import { typeLabel } from '../labels';
 
 export interface OwnEntryForm {
   name: string;
@@ -33,16 +34,19 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
 
   return (
     <section class="bs-own" aria-labelledby="bs-own-title" id="add">
-      <h2 id="bs-own-title">Your own entries</h2>
+      <h2 id="bs-own-title">{t('own_title')}</h2>
       {entries.length > 0 && (
         <ul class="bs-packs">
           {entries.map((e) => (
             <li key={e.id} data-own-id={e.id}>
               <span>
-                <strong>{e.name}</strong> ({TYPE_LABEL[e.type]}) — {e.summary}
+                <strong>
+                  <bdi>{e.name}</bdi>
+                </strong>{' '}
+                {t('own_entry_kind', typeLabel(e.type))} — <bdi>{e.summary}</bdi>
               </span>
               <button type="button" class="bs-link" onClick={() => onRemove(e.id)}>
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -56,14 +60,14 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           void onAdd(form).then((found) => {
             setProblems(found);
             if (found.length === 0) {
-              setSaved(`Added ${form.name.trim()}: it is highlighted on pages from now on.`);
+              setSaved(t('own_added', form.name.trim()));
               setForm(EMPTY);
             }
           });
         }}
       >
         <label class="bs-stacked">
-          <span>Name</span>
+          <span>{t('own_name')}</span>
           <input
             name="own-name"
             required
@@ -72,7 +76,7 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           />
         </label>
         <label class="bs-stacked">
-          <span>Other names (comma-separated)</span>
+          <span>{t('own_aliases')}</span>
           <input
             name="own-aliases"
             value={form.aliases}
@@ -80,21 +84,21 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           />
         </label>
         <label class="bs-stacked">
-          <span>Kind</span>
+          <span>{t('own_kind')}</span>
           <select
             name="own-type"
             value={form.type}
             onChange={(e) => set({ type: e.currentTarget.value as EntityType })}
           >
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABEL[t]}
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
               </option>
             ))}
           </select>
         </label>
         <label class="bs-stacked">
-          <span>Summary (who or what it is, in a sentence or two)</span>
+          <span>{t('own_summary')}</span>
           <textarea
             name="own-summary"
             rows={2}
@@ -103,7 +107,7 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           />
         </label>
         <label class="bs-stacked">
-          <span>Note (only for you)</span>
+          <span>{t('own_note')}</span>
           <textarea
             name="own-note"
             rows={2}
@@ -112,7 +116,7 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           />
         </label>
         <button type="submit" class="bs-button">
-          Add to Backstory
+          {t('own_submit')}
         </button>
         <div role="status" data-testid="own-status">
           {saved && <p>{saved}</p>}

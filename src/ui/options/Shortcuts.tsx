@@ -1,3 +1,5 @@
+import { t } from '../../shared/i18n';
+
 export interface Shortcut {
   name: string;
   description: string;
@@ -18,13 +20,13 @@ export function Shortcuts({ shortcuts, onOpenBrowserSettings, howToChange }: Pro
   return (
     <fieldset class="bs-option-group">
       <legend>
-        <strong>Keyboard shortcuts</strong>
+        <strong>{t('shortcuts_title')}</strong>
       </legend>
       <table class="bs-shortcuts">
         <tbody>
           {shortcuts.map((s) => (
             <tr key={s.name}>
-              <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <em>not set</em>}</td>
+              <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <em>{t('shortcuts_not_set')}</em>}</td>
               <td>{s.description}</td>
             </tr>
           ))}
@@ -34,7 +36,7 @@ export function Shortcuts({ shortcuts, onOpenBrowserSettings, howToChange }: Pro
         {howToChange}{' '}
         {onOpenBrowserSettings && (
           <button type="button" class="bs-link" onClick={onOpenBrowserSettings}>
-            Change shortcuts…
+            {t('shortcuts_change')}
           </button>
         )}
       </p>

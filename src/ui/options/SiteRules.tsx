@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseHostPattern } from '../../shared/hosts';
+import { formatList, t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 
 interface Props {
@@ -50,7 +51,7 @@ export function SiteRules({ settings, onChange }: Props) {
   return (
     <fieldset class="bs-option-group">
       <legend>
-        <strong>Sites</strong>
+        <strong>{t('sites_title')}</strong>
       </legend>
       <label class="bs-option">
         <input
@@ -60,7 +61,7 @@ export function SiteRules({ settings, onChange }: Props) {
           checked={settings.siteMode === 'except'}
           onChange={() => onChange({ siteMode: 'except' })}
         />
-        <span>Run on every site except those listed below</span>
+        <span>{t('sites_except')}</span>
       </label>
       <label class="bs-option">
         <input
@@ -70,18 +71,16 @@ export function SiteRules({ settings, onChange }: Props) {
           checked={settings.siteMode === 'only'}
           onChange={() => onChange({ siteMode: 'only' })}
         />
-        <span>Run only on the sites listed below</span>
+        <span>{t('sites_only')}</span>
       </label>
       <label class="bs-stacked">
-        <span>
-          One site per line. <code>example.com</code> covers its subdomains too;{' '}
-          <code>*.example.com</code> only its subdomains.
-        </span>
+        <span>{t('sites_help', 'example.com', '*.example.com')}</span>
         <textarea
           ref={field}
           name="siteList"
           rows={5}
           spellcheck={false}
+          dir="ltr"
           aria-invalid={errors.length > 0}
           aria-describedby="bs-site-errors"
           value={draft}
@@ -91,20 +90,20 @@ export function SiteRules({ settings, onChange }: Props) {
       <ul id="bs-site-errors" class="bs-field-messages" aria-live="polite">
         {errors.map(({ i, result }) => (
           <li key={`e${i}`} class="bs-error">
-            Line {i + 1}: {result && !result.ok ? result.message : ''} — not saved until fixed.
+            {t('sites_line_error', i + 1, result && !result.ok ? result.message : '')}
           </li>
         ))}
         {notes.map(({ i, result }) => (
           <li key={`n${i}`}>
-            Line {i + 1}: {result?.ok ? result.note : ''}.
+            {t('sites_line_note', i + 1, result?.ok ? (result.note ?? '') : '')}
           </li>
         ))}
       </ul>
       {settings.pausedSites.length > 0 && (
         <p>
-          Paused from the toolbar: {settings.pausedSites.join(', ')}.{' '}
+          {t('sites_paused', formatList(settings.pausedSites))}{' '}
           <button type="button" class="bs-link" onClick={() => onChange({ pausedSites: [] })}>
-            Resume all
+            {t('sites_resume_all')}
           </button>
         </p>
       )}

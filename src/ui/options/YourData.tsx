@@ -1,4 +1,5 @@
 import type { BackupPreview } from '../../shared/backup';
+import { formatList, t } from '../../shared/i18n';
 import { JsonFileInput } from './JsonFileInput';
 
 export type RestoreState =
@@ -15,50 +16,43 @@ interface Props {
   onCancel: () => void;
 }
 
-const list = (names: string[]) => (names.length ? names.join(', ') : 'none');
+const list = (names: string[]) => (names.length ? formatList(names) : t('none'));
 
 /** Everything the reader made, exported to one file and imported back, with a preview. */
 export function YourData({ onExport, onChooseBackup, restore, onApply, onCancel }: Props) {
   return (
     <section class="bs-your-data" aria-labelledby="bs-your-data-title">
-      <h2 id="bs-your-data-title">Your data</h2>
-      <p>
-        Settings, imported packs, notes and your own entries, in one file to keep or to carry to
-        another browser.
-      </p>
+      <h2 id="bs-your-data-title">{t('data_title')}</h2>
+      <p>{t('data_help')}</p>
       <p>
         <button type="button" class="bs-button" name="export-all" onClick={onExport}>
-          Export everything
+          {t('data_export')}
         </button>
       </p>
       <label class="bs-stacked">
-        <span>Import a Backstory backup (you see what changes before anything does)</span>
+        <span>{t('data_import')}</span>
         <JsonFileInput name="backup" onFile={onChooseBackup} />
       </label>
       <div role="status" data-testid="restore-status">
         {restore.kind === 'preview' && (
           <div class="bs-preview-changes">
-            <p>
-              <strong>{restore.file}</strong> would change:
-            </p>
+            <p>{t('data_would_change', restore.file)}</p>
             <ul>
-              <li>Settings: {list(restore.preview.settings)}</li>
-              <li>Packs added: {list(restore.preview.packsAdded)}</li>
-              <li>Packs replaced: {list(restore.preview.packsReplaced)}</li>
-              <li>
-                Notes: {restore.preview.notesAdded} added, {restore.preview.notesChanged} changed
-              </li>
-              <li>Own entries added: {list(restore.preview.entriesAdded)}</li>
-              <li>Own entries replaced: {list(restore.preview.entriesReplaced)}</li>
+              <li>{t('data_settings', list(restore.preview.settings))}</li>
+              <li>{t('data_packs_added', list(restore.preview.packsAdded))}</li>
+              <li>{t('data_packs_replaced', list(restore.preview.packsReplaced))}</li>
+              <li>{t('data_notes', restore.preview.notesAdded, restore.preview.notesChanged)}</li>
+              <li>{t('data_entries_added', list(restore.preview.entriesAdded))}</li>
+              <li>{t('data_entries_replaced', list(restore.preview.entriesReplaced))}</li>
               {restore.warnings.map((w) => (
-                <li key={w}>Reset to default: {w}</li>
+                <li key={w}>{t('data_reset_to_default', w)}</li>
               ))}
             </ul>
             <button type="button" class="bs-button" name="apply-backup" onClick={onApply}>
-              Apply these changes
+              {t('data_apply')}
             </button>{' '}
             <button type="button" class="bs-link" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         )}
