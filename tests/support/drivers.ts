@@ -134,9 +134,15 @@ export function playwrightTab(page: import('playwright-core').Page): Tab {
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
+/** How the system looks to pages: its colour scheme, and whether forced colours are on. */
+export interface SystemLook {
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: boolean;
+}
+
 /** Chromium with the built extension, as Playwright's own context (for CDP and the worker). */
 export function launchExtensionContext(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean } & SystemLook = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
@@ -144,6 +150,8 @@ export function launchExtensionContext(
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(CHROME_BUILD),
     viewport: VIEWPORT,
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ? 'active' : 'none',
   });
 }
 
@@ -166,7 +174,9 @@ export function launchPlainBrowser(): Promise<Browser> {
   });
 }
 
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<Driver> {
+export async function launchChromium(
+  options: { headless?: boolean } & SystemLook = {},
+): Promise<Driver> {
   const context = await launchExtensionContext(options);
   const id = new URL((await extensionWorker(context)).url()).host;
   return {
@@ -208,6 +218,8 @@ export async function launchFirefox(
     headless?: boolean;
     /** Called with every new tab's Puppeteer page (to listen to its errors). */
     onPage?: (page: import('puppeteer-core').Page) => void;
+    /** Further preferences (a dark system, forced colours). */
+    prefs?: Record<string, unknown>;
   } = {},
 ): Promise<Driver> {
   const browser = await puppeteer.launch({
@@ -219,6 +231,7 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...options.prefs,
     },
   });
   if (options.withExtension ?? true) await browser.installExtension(FIREFOX_BUILD);
