@@ -305,11 +305,11 @@ export function describeAccessibility(
             pausedSites: ['example.com'],
             categories: {
               person: { on: true, colour: '#0000ff' },
-              organization: { on: false, colour: '#2f7fd1' },
+              organization: { on: false, colour: '#2d79c7' },
               agreement: { on: true, colour: '#8a5cd6' },
-              event: { on: true, colour: '#d1493f' },
-              place: { on: true, colour: '#2c9a5a' },
-              media: { on: true, colour: '#7a7f88' },
+              event: { on: true, colour: '#cf483e' },
+              place: { on: true, colour: '#27884f' },
+              media: { on: true, colour: '#737780' },
             },
           });
           const options = await driver.newTab();
@@ -538,8 +538,21 @@ export function describeHighlightContrast(
             () => matchMedia('(forced-colors: active)').matches,
             null,
           );
+          // The system colours a forced-colours highlight may take, as this browser resolves them.
+          const system = await tab.evaluate(
+            () =>
+              ['Mark', 'Highlight', 'SelectedItem'].map((colour) => {
+                const probe = document.createElement('div');
+                probe.style.cssText = `forced-color-adjust: none; background-color: ${colour}`;
+                document.body.append(probe);
+                const resolved = getComputedStyle(probe).backgroundColor;
+                probe.remove();
+                return `${colour} ${resolved}`;
+              }),
+            null,
+          );
           await tab.close();
-          return { forced, names: names.map((n, i) => ({ ...n, region: regions[i]! })) };
+          return { forced, system, names: names.map((n, i) => ({ ...n, region: regions[i]! })) };
         }
 
         const styles = look.forcedColors
@@ -549,7 +562,7 @@ export function describeHighlightContrast(
           for (const page of ['light', 'dark'] as const) {
             it(`${style} on a ${page} page: text readable, the mark visible, for every category`, async () => {
               await setStyle(style);
-              const { forced, names } = await measure(
+              const { forced, system, names } = await measure(
                 `${server.url}fixtures/contrast.html${page === 'dark' ? '?dark' : ''}`,
               );
               expect(forced).toBe(!!look.forcedColors);
@@ -571,6 +584,15 @@ export function describeHighlightContrast(
                 if ((style !== 'underline' || look.forcedColors) && !tinted)
                   problems.push(
                     `${where}: no tint drawn (${show(seen.under)} on a ${show(pageBg)} page)`,
+                  );
+                // Forced colours: the mark is drawn in a system colour the reader's theme chose.
+                const systemColour = system.find((entry) => {
+                  const c = over(parseColour(entry.replace(/^\w+ /, '')), pageBg);
+                  return Math.hypot(...[0, 1, 2].map((i) => c[i]! - seen.under[i]!)) < 10;
+                });
+                if (look.forcedColors && !systemColour)
+                  problems.push(
+                    `${where}: drawn in ${show(seen.under)}, none of the system colours ${system.join(', ')}`,
                   );
                 if (seen.expected) {
                   if (seen.lineHits < 3)
