@@ -285,6 +285,15 @@ export function describeAccessibility(
             await popup.goto(driver.extensionUrl('popup.html'));
             await popup.waitFor(() => document.querySelector('.bs-cast-entry'), null, 15_000);
             const where = `popup ${theme}/${colorScheme} system`;
+            // Drawn in the theme asked for: the setting, else the system's.
+            const drawnDark = await popup.evaluate(() => {
+              const bg = getComputedStyle(document.querySelector('.bs-popup')!).backgroundColor;
+              const [r, g, b] = (bg.match(/[\d.]+/g) ?? []).map(Number);
+              return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 128;
+            }, null);
+            expect(drawnDark, `${where}: drawn dark`).toBe(
+              theme === 'dark' || (theme === 'auto' && colorScheme === 'dark'),
+            );
             const listed = await audit(popup);
             expectAccessible(`${where}, page list`, listed, found);
             expect(listed.passes['color-contrast']?.length ?? 0).toBeGreaterThan(5);
@@ -338,6 +347,14 @@ export function describeAccessibility(
             null,
           );
           expect(dark).toBe(colorScheme === 'dark');
+          const bodyDark = await options.evaluate(() => {
+            const bg = getComputedStyle(document.body).backgroundColor;
+            const [r, g, b, a] = (bg.match(/[\d.]+/g) ?? []).map(Number);
+            // A body that paints nothing shows the canvas: white in a light scheme.
+            if (a === 0 || r === undefined) return false;
+            return 0.2126 * r + 0.7152 * g! + 0.0722 * b! < 128;
+          }, null);
+          expect(bodyDark, `${where}: drawn dark`).toBe(colorScheme === 'dark');
           expect(result.passes['color-contrast']?.length ?? 0).toBeGreaterThan(20);
           await options.close();
           await storeSettings(null);
