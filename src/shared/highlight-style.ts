@@ -32,5 +32,11 @@ export function highlightCss(
   rules.push(
     '::highlight(backstory-other) { background-color: rgba(255, 196, 61, 0.3); text-decoration: underline dotted rgba(154, 91, 0, 0.85); }',
   );
+  // Forced colours (Windows high contrast, Firefox's "override colours"): the browser drops
+  // our tints, so names are marked in the system's own mark colours, which it keeps.
+  const names = [...ENTITY_TYPES, 'other'].map((type) => `::highlight(backstory-${type})`);
+  rules.push(
+    `@media (forced-colors: active) { ${names.join(', ')} { background-color: Mark${bang}; color: MarkText${bang}; text-decoration-color: MarkText${bang}; } }`,
+  );
   return rules.join('\n');
 }

@@ -134,9 +134,15 @@ export function playwrightTab(page: import('playwright-core').Page): Tab {
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
+/** How the system looks to pages: its colour scheme, and whether forced colours are on. */
+export interface SystemLook {
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: boolean;
+}
+
 /** Chromium with the built extension, as Playwright's own context (for CDP and the worker). */
 export function launchExtensionContext(
-  options: { headless?: boolean; lang?: string } = {},
+  options: { headless?: boolean; lang?: string } & SystemLook = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
@@ -146,6 +152,8 @@ export function launchExtensionContext(
     // honours the flag; the LANGUAGE variable alone does not change it).
     args: [...chromiumArgs(CHROME_BUILD), ...(options.lang ? [`--lang=${options.lang}`] : [])],
     viewport: VIEWPORT,
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ? 'active' : 'none',
   });
 }
 
@@ -169,7 +177,7 @@ export function launchPlainBrowser(): Promise<Browser> {
 }
 
 export async function launchChromium(
-  options: { headless?: boolean; lang?: string } = {},
+  options: { headless?: boolean; lang?: string } & SystemLook = {},
 ): Promise<Driver> {
   const context = await launchExtensionContext(options);
   const id = new URL((await extensionWorker(context)).url()).host;
@@ -214,6 +222,8 @@ export async function launchFirefox(
     onPage?: (page: import('puppeteer-core').Page) => void;
     /** UI language; Firefox switches only to one whose language pack is installed. */
     lang?: string;
+    /** Further preferences (a dark system, forced colours). */
+    prefs?: Record<string, unknown>;
   } = {},
 ): Promise<Driver> {
   const browser = await puppeteer.launch({
@@ -226,6 +236,7 @@ export async function launchFirefox(
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       ...(options.lang && { 'intl.locale.requested': options.lang }),
+      ...options.prefs,
     },
   });
   if (options.withExtension ?? true) await browser.installExtension(FIREFOX_BUILD);
