@@ -7,11 +7,12 @@
  *
  * Options: --quick (shortened runs for development; the report says so), --quick-for LIST
  * (only those shortened, e.g. `storm`), --only LIST (e.g. `matcher,popup`; the rest are marked
- * as not run), --out DIR, --no-build, --report-only (rewrite the report and chart from the
- * data.json of the last run, e.g. after changing the report's layout).
+ * as not run), --out DIR, --no-build, --report-only (rewrite the report and chart from the JSON
+ * files already in the folder, e.g. after changing the report's layout or after an interrupted
+ * run).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,10 +73,17 @@ function machine(): Machine {
   };
 }
 
+/** One benchmark's JSON from the output folder, or why there is none. */
+function saved(bench: Bench): unknown {
+  const json = join(options.out, `${bench}.json`);
+  return existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : 'no data in the folder';
+}
+
 /** Runs one benchmark as its own process; its JSON, or why there is none. */
 function run(bench: Bench): unknown {
   if (!only.includes(bench)) return `left out by --only ${options.only}`;
   const json = join(options.out, `${bench}.json`);
+  rmSync(json, { force: true });
   const args = [
     'tsx',
     fileURLToPath(new URL(`${bench}.bench.ts`, import.meta.url)),
@@ -90,24 +98,21 @@ function run(bench: Bench): unknown {
   return JSON.parse(readFileSync(json, 'utf8'));
 }
 
-function measure(): BenchData {
-  if (!options['no-build']) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  return {
-    machine: machine(),
-    quick: quick.filter((bench) => only.includes(bench)),
-    matcher: run('matcher'),
-    page: run('page'),
-    popup: run('popup'),
-    storm: run('storm'),
-  } as BenchData;
-}
-
 mkdirSync(options.out, { recursive: true });
-const dataFile = join(options.out, 'data.json');
-const data = options['report-only']
-  ? (JSON.parse(readFileSync(dataFile, 'utf8')) as BenchData)
-  : measure();
-writeFileSync(dataFile, JSON.stringify(data, null, 2));
+/** The machine and the shortened benchmarks, written first, so an interrupted run can be reported. */
+const runFile = join(options.out, 'run.json');
+let data: BenchData;
+if (options['report-only']) {
+  const run = existsSync(runFile)
+    ? (JSON.parse(readFileSync(runFile, 'utf8')) as Pick<BenchData, 'machine' | 'quick'>)
+    : { machine: machine(), quick };
+  data = { ...run, ...Object.fromEntries(BENCHES.map((b) => [b, saved(b)])) } as BenchData;
+} else {
+  if (!options['no-build']) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const started = { machine: machine(), quick: quick.filter((bench) => only.includes(bench)) };
+  writeFileSync(runFile, JSON.stringify(started, null, 2));
+  data = { ...started, ...Object.fromEntries(BENCHES.map((b) => [b, run(b)])) } as BenchData;
+}
 const chart = typeof data.page === 'string' ? null : scanChart(data.page.results);
 if (chart) writeFileSync(join(options.out, CHART_FILE), chart);
 const report = join(options.out, 'report.md');

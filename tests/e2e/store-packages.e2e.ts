@@ -2,8 +2,9 @@
  * What `npm run zip` hands to the stores, checked without a browser: the Chrome and Firefox
  * packages hold exactly the build, byte for byte as `npm run build:all` made it (so the build is
  * reproducible); the sources archive Mozilla's review asks for holds what the build reads and
- * nothing else, and rebuilds on its own to the same Firefox package; and each manifest meets
- * the stores' rules (icons at every size they show, name and description lengths).
+ * nothing else, and rebuilds on its own to the same Firefox package; each manifest meets the
+ * stores' rules (icons at every size they show, name and description lengths); and no code in
+ * the packages can reach the network (the README's privacy promise).
  *
  * It zips into a temporary folder through WXT's own `zip()` (what the `wxt zip` CLI calls), so
  * .output/ is left as the build made it. Needs `npm run build:all` first, as the browser tests do.
@@ -202,5 +203,47 @@ describe.each(['chrome', 'firefox'] as const)('the %s store package', (browser) 
       expect(text.length, `description in ${locale}: ${text}`).toBeLessThanOrEqual(132);
       expect(text, `description in ${locale}`).not.toMatch(/^\(no message/);
     }
+  });
+});
+
+/**
+ * The ways a script can send or fetch over the network. `fetch` is matched as a call of the
+ * global (not a method such as MiniSearch's `index.fetch(...)`), and every call must be one of
+ * those below, which read files of the extension's own package.
+ */
+const NETWORK =
+  /(?<![\w$.])fetch\(|\b(?:XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|WebTransport|importScripts)\b/g;
+const OWN_FILES: [RegExp, string][] = [
+  [
+    /runtime\.getURL\("\/content-scripts\/content\.css"\);try\{return await\(await fetch\(/,
+    "WXT's shadow-root UI: reads the content script's stylesheet from the package",
+  ],
+  [
+    /"url"in (\w+)\?\w+\.textContent=yield fetch\(\1\.url\)/,
+    'the isolated-element helper under it: given that stylesheet as text, never a URL, by WXT',
+  ],
+  [
+    /function (\w+)\((\w+)\)\{if\(\2\.ep\)return;\2\.ep=!0;const (\w+)=\w+\(\2\);fetch\(\2\.href,\3\)/,
+    "Vite's modulepreload polyfill: preloads the <link rel=modulepreload> chunks of our own pages",
+  ],
+  [
+    /\}fetch\(\w+,\w+\)\{if\(typeof \w+!="string"\)throw new Error\("key must/,
+    "MiniSearch: the definition of its SearchableMap's own `fetch` method, not the global's",
+  ],
+];
+
+describe.each(['chrome', 'firefox'] as const)('the %s store package', (browser) => {
+  it('holds no code that could send anything over the network', () => {
+    const found: string[] = [];
+    for (const [name, bytes] of zips[browser]) {
+      if (!name.endsWith('.js')) continue;
+      const code = bytes.toString('utf8');
+      for (const hit of code.matchAll(NETWORK)) {
+        const around = code.slice(Math.max(0, hit.index - 120), hit.index + 60);
+        if (!OWN_FILES.some(([pattern]) => pattern.test(around)))
+          found.push(`${name}: …${around}…`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
