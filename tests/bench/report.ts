@@ -89,7 +89,7 @@ export function scanChart(results: PageResult[]): string | null {
   return lineChart({
     title: 'Scan time against page size (Chromium)',
     xLabel: 'page size (KB of HTML, log scale)',
-    yLabel: 'time after the content script starts (ms, log scale)',
+    yLabel: 'time (ms, log scale)',
     x: 'log',
     y: 'log',
     series,
