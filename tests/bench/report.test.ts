@@ -122,6 +122,11 @@ describe('buildReport', () => {
     expect(buildReport(data())).not.toContain('Shortened');
   });
 
+  it('ends each table before the notes under it, so they do not read as rows', () => {
+    const report = buildReport(data());
+    expect(report).toMatch(/\| sweep-10kb\.html [^\n]*\|\n(?:\|[^\n]*\n)*\nTimes in ms\./);
+  });
+
   it('links the chart when the page benchmark ran, and not otherwise', () => {
     expect(buildReport(data())).toContain(`](${CHART_FILE})`);
     expect(buildReport(data({ page: 'it failed' }))).not.toContain(CHART_FILE);

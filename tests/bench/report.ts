@@ -199,7 +199,9 @@ export function buildReport(data: BenchData): string {
     out.push(
       `Each page loaded once with the extension and once without (the baseline) in Chromium, ${data.page.cpus} CPUs.`,
       '',
-      formatReport(data.page.results),
+      // The printed legend and targets follow the table directly; Markdown needs a blank line
+      // before them, or it reads them as more rows.
+      formatReport(data.page.results).replace(/\n(?!\|)/g, '\n\n'),
     );
     if (scanChart(data.page.results)) {
       out.push(
