@@ -10,8 +10,16 @@
  * .output/ is left as the build made it. Needs `npm run build:all` first, as the browser tests do.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +89,10 @@ const zips: Record<'chrome' | 'firefox' | 'sources', Map<string, Buffer>> = {
 const built = { chrome: new Map<string, Buffer>(), firefox: new Map<string, Buffer>() };
 
 beforeAll(() => {
+  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+    if (!existsSync(join(dir, 'manifest.json')))
+      throw new Error(`${dir} is missing: run "npm run build:all" first`);
+  }
   built.chrome = tree(CHROME_BUILD);
   built.firefox = tree(FIREFOX_BUILD);
   work = mkdtempSync(join(tmpdir(), 'backstory-zip-'));
@@ -101,7 +113,6 @@ describe('npm run zip', () => {
   it.each(['chrome', 'firefox'] as const)(
     'packs the %s build byte for byte as `npm run build:all` built it',
     (browser) => {
-      expect(built[browser].size, 'run "npm run build:all" first').toBeGreaterThan(0);
       expect(differences(zips[browser], built[browser])).toEqual([]);
     },
   );
