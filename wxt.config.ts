@@ -7,6 +7,27 @@ import { datasetPlugin } from './scripts/dataset-plugin';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Mozilla's review rebuilds the add-on from the sources zip (`npm ci && npm run zip`, see the
+  // README's "Reproducible build"): it holds what the build reads and nothing else. Everything
+  // is excluded, then the list is let back in (includeSources wins over excludeSources); unit
+  // tests, the browser suites, the benchmarks and ../shared are not needed to build.
+  zip: {
+    excludeSources: ['**'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/**',
+      'src/**',
+      'public/**',
+      'data/**',
+      'scripts/dataset-plugin.ts',
+      'scripts/load-dataset.ts',
+      '!**/*.test.{ts,tsx}',
+    ],
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), datasetPlugin()],
   }),

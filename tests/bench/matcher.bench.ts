@@ -4,11 +4,20 @@
  * 1 MB of seeded news-like text. Prints one table: build time, load time, MB/s, index bytes,
  * and speed relative to the regex in the same run. Targets (issue 4): ≥ 40 MB/s with 10k
  * aliases, index ≤ 4 MB per 10k aliases, load ≤ 30 ms.
+ *
+ * Options: --quick (1k and 10k only), --json FILE (the rows as data, for the report).
  */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { compileIndex, indexBytes, serializeIndex } from '../../src/core/matcher/compile';
 import { Matcher } from '../../src/core/matcher/matcher';
 import { makeAliases, WORDS } from './generate';
+import { matcherTable, type MatcherResult, type MatcherRow } from './matcher-table';
 import { rng } from './rng';
+
+const { values: options } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } },
+});
 
 function makeText(bytes: number, aliases: string[], random: () => number): string {
   const chunks: string[] = [];
@@ -34,21 +43,12 @@ const best = (runs: number, fn: () => void) =>
   Math.min(...Array.from({ length: runs }, () => time(fn)));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface Row {
-  aliases: string;
-  method: string;
-  build: string;
-  load: string;
-  mbps: number;
-  bytes: string;
-  matches: number;
-  ratio?: string;
-}
-
 const TEXT_BYTES = 1 << 20;
-const rows: Row[] = [];
+const rows: MatcherRow[] = [];
 // BENCH_SIZES=10000 runs one size (e.g. while tuning); the table needs all three.
-const SIZES = process.env.BENCH_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 50_000];
+const SIZES =
+  process.env.BENCH_SIZES?.split(',').map(Number) ??
+  (options.quick ? [1_000, 10_000] : [1_000, 10_000, 50_000]);
 for (const count of SIZES) {
   const random = rng(42 + count);
   const aliases = makeAliases(count, random);
@@ -70,12 +70,13 @@ for (const count of SIZES) {
   for (let w = 0; w < 3; w++) matcher.findAll(text); // warm up the JIT and the character tables
   const scan = best(10, () => (ours = matcher.findAll(text).length));
   rows.push({
-    aliases: count.toLocaleString('en'),
+    aliases: count,
     method: 'backstory matcher',
-    build: `${build.toFixed(0)} ms`,
-    load: `${load.toFixed(1)} ms`,
+    buildMs: build,
+    loadMs: load,
     mbps: mb / (scan / 1000),
-    bytes: `${(memory / 1e6).toFixed(2)} MB (${(serialized.bytes.length / 1e6).toFixed(2)} MB shipped)`,
+    vsRegex: 0,
+    bytes: { memory, shipped: serialized.bytes.length },
     matches: ours,
   });
 
@@ -101,12 +102,13 @@ for (const count of SIZES) {
   });
   const regexMbps = regexText.length / 1e6 / (regexScan / 1000);
   rows.push({
-    aliases: count.toLocaleString('en'),
+    aliases: count,
     method: `regex alternation${regexText.length < text.length ? ` (${regexText.length >> 10} KB)` : ''}`,
-    build: `${regexBuild.toFixed(0)} ms`,
-    load: '(= build)',
+    buildMs: regexBuild,
+    loadMs: 'build',
     mbps: regexMbps,
-    bytes: `${((sorted.join('|').length * 2) / 1e6).toFixed(2)} MB (source)`,
+    vsRegex: 0,
+    bytes: { source: sorted.join('|').length * 2 },
     matches: viaRegex,
   });
 
@@ -123,33 +125,23 @@ for (const count of SIZES) {
     }
   });
   rows.push({
-    aliases: count.toLocaleString('en'),
+    aliases: count,
     method: `per-term scan (${subset.length >> 10} KB)`,
-    build: '-',
-    load: '-',
+    buildMs: null,
+    loadMs: null,
     mbps: subset.length / 1e6 / (perTermScan / 1000),
-    bytes: '-',
+    vsRegex: 0,
+    bytes: null,
     matches: perTerm,
   });
-  for (const row of rows.slice(-3)) row.ratio = `${(row.mbps / regexMbps).toFixed(2)}×`;
+  for (const row of rows.slice(-3)) row.vsRegex = row.mbps / regexMbps;
 }
 
-const header = ['aliases', 'method', 'build', 'load', 'MB/s', 'vs regex', 'index', 'matches'];
-const table = rows.map((r) => [
-  r.aliases,
-  r.method,
-  r.build,
-  r.load,
-  r.mbps < 0.01 ? r.mbps.toExponential(1) : r.mbps.toFixed(r.mbps < 1 ? 3 : 1),
-  r.ratio ?? '',
-  r.bytes,
-  String(r.matches),
-]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(
   `Matcher benchmark: ${(TEXT_BYTES / 1e6).toFixed(2)} MB of seeded text per size, Node ${process.version}`,
 );
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table) console.log(line(row));
+console.log(matcherTable(rows));
+if (options.json) {
+  const result: MatcherResult = { node: process.version, textBytes: TEXT_BYTES, rows };
+  writeFileSync(options.json, JSON.stringify(result, null, 2));
+}

@@ -7,7 +7,12 @@
  * ticker page the mean frame time with / without. Targets are printed under the table and
  * misses marked; missing a target still exits 0 (this is a measurement), a crash does not.
  *
- * Options: --only NAME (pages whose name contains NAME), --json FILE, --no-build.
+ * It also loads a sweep of generated articles from 10 KB to 2 MB, whose first-highlight and
+ * full-scan times (against the page's own load time without the extension) are the report's
+ * chart of scan time against page size (tests/bench/report.ts).
+ *
+ * Options: --only NAME (pages whose name contains NAME), --json FILE, --no-build, --quick (for
+ * development: three saved pages, no 5 MB page, two sweep sizes).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,6 +39,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
   },
 });
 
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
   const ready = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
   if (!ready.ok) throw new Error(ready.reason);
 
-  const corpus = corpusBenchPages();
+  const corpus = corpusBenchPages().slice(0, options.quick ? 3 : undefined);
   if (corpus.length === 0) {
     console.log(`${CORPUS_DIR} is absent: skipping the saved news pages, running generated ones.`);
   }
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
   let withExtension: BrowserContext | undefined;
   let plainBrowser: Browser | undefined;
   try {
-    const pages = [...corpus, ...(await writeGeneratedPages(generatedDir))].filter(
+    const pages = [...corpus, ...(await writeGeneratedPages(generatedDir, options.quick))].filter(
       (page) => !options.only || page.name.includes(options.only),
     );
     if (pages.length === 0) throw new Error(`no page name contains "${options.only}"`);
@@ -74,7 +80,13 @@ async function main(): Promise<void> {
       process.stderr.write('done\n');
     }
     const seconds = (performance.now() - started) / 1000;
-    const meta = { chromium: plainBrowser.version(), cpus: cpus().length, seconds };
+    const meta = {
+      chromium: plainBrowser.version(),
+      cpus: cpus().length,
+      seconds,
+      viewport: VIEWPORT,
+      quick: options.quick,
+    };
     console.log(
       `Page benchmark: Chromium ${meta.chromium}, ${meta.cpus} CPUs, ` +
         `viewport ${VIEWPORT.width}×${VIEWPORT.height}, Node ${process.version}`,

@@ -3,9 +3,11 @@
  * generated one of 10,000 entities, against a plain substring filter over the same folded
  * names (the baseline) in the same run; and the time the built popup takes to be interactive
  * in Chromium. Targets (issue 6): interactive within 100 ms; ≤ 16 ms per keystroke at 10,000.
- * `--no-build` skips building the extension; without Chromium the popup row is skipped.
+ * `--no-build` skips building the extension; without Chromium the popup row is skipped;
+ * `--json FILE` writes the results as data (for the report).
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../scripts/load-dataset';
@@ -16,11 +18,19 @@ import { EntitySearch } from '../../src/core/search/search';
 import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import { launchChromium } from '../support/drivers';
 import { makeAliases, WORDS } from './generate';
+import {
+  popupOpenLine,
+  popupTable,
+  POPUP_TARGETS_TEXT,
+  type PopupOpen,
+  type PopupResult,
+  type PopupRow,
+} from './popup-table';
 import { rng } from './rng';
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
-const TARGET_KEY_MS = 16;
-const TARGET_OPEN_MS = 100;
+const { values } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, json: { type: 'string' } },
+});
 
 function generated(count: number): Entity[] {
   const random = rng(7);
@@ -69,20 +79,8 @@ const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-
-interface Row {
-  dataset: string;
-  method: string;
-  build: number;
-  p50: number;
-  p95: number;
-  max: number;
-  found: number;
-}
-
-function measure(label: string, entities: Entity[], queries: string[]): Row[] {
-  const rows: Row[] = [];
+function measure(label: string, entities: Entity[], queries: string[]): PopupRow[] {
+  const rows: PopupRow[] = [];
   const methods: [string, () => { search(q: string): unknown[] }][] = [
     ['MiniSearch (ours)', () => new EntitySearch(entities)],
     ['substring filter', () => new SubstringFilter(entities)],
@@ -102,7 +100,7 @@ function measure(label: string, entities: Entity[], queries: string[]): Row[] {
     rows.push({
       dataset: label,
       method,
-      build,
+      buildMs: build,
       p50: quantile(times, 0.5),
       p95: quantile(times, 0.95),
       max: Math.max(...times),
@@ -133,26 +131,15 @@ const rows = [
   ...measure('generated (10,000)', big, bigQueries),
 ];
 
-const header = ['dataset', 'method', 'index build', 'per key p50', 'p95', 'max', 'keys with hits'];
-const table = rows.map((r) => [
-  r.dataset,
-  r.method,
-  ms(r.build),
-  ms(r.p50),
-  ms(r.p95) + (r.method.includes('ours') && r.p95 > TARGET_KEY_MS ? ' ✗' : ''),
-  ms(r.max),
-  String(r.found),
-]);
-
 // The built popup in Chromium: navigation start to the first render (a mark the popup sets).
-let openRow: string;
+let open: PopupOpen;
 const ready = availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium');
 if (!values['no-build']) {
   const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('wxt build failed');
 }
 if (!availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium').ok) {
-  openRow = `Popup open: skipped (${ready.ok ? 'no build' : ready.reason}).`;
+  open = { skipped: ready.ok ? 'no build' : ready.reason };
 } else {
   const driver = await launchChromium();
   const times: number[] = [];
@@ -168,21 +155,16 @@ if (!availability(CHROMIUM_PATH, CHROME_BUILD, 'chromium').ok) {
     await tab.close();
   }
   await driver.close();
-  const median = quantile(times, 0.5);
-  openRow =
-    `Popup open (Chromium, bundled dataset): interactive ${ms(median)} ms after navigation ` +
-    `(median of ${times.length}; max ${ms(Math.max(...times))})${median > TARGET_OPEN_MS ? ' ✗' : ''}.`;
+  open = { medianMs: quantile(times, 0.5), maxMs: Math.max(...times), samples: times.length };
 }
 
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(
   `Popup search benchmark: times in ms per keystroke (every prefix of each query), Node ${process.version}`,
 );
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table) console.log(line(row));
-console.log(openRow);
-console.log(
-  `Targets (✗ marks a miss): ≤ ${TARGET_KEY_MS} ms per keystroke (p95) with 10,000 entities; popup interactive ≤ ${TARGET_OPEN_MS} ms.`,
-);
+console.log(popupTable(rows));
+console.log(popupOpenLine(open));
+console.log(POPUP_TARGETS_TEXT);
+if (values.json) {
+  const result: PopupResult = { node: process.version, rows, open };
+  writeFileSync(values.json, JSON.stringify(result, null, 2));
+}

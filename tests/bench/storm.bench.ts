@@ -18,7 +18,8 @@
  * that stop growing, heap growth from 10 s to the end no more than 1 MB above the page's own;
  * one MutationObserver of ours.
  *
- * Options: --seconds N (default 30), --json FILE, --no-build.
+ * Options: --seconds N (default 30), --quick (6 s per run, for development), --json FILE,
+ * --no-build.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -27,7 +28,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import type { PageStats } from '../../src/shared/messages';
 import { availability, CHROME_BUILD, CHROMIUM_PATH } from '../support/browsers';
 import {
   extensionWorker,
@@ -39,39 +39,30 @@ import { collectErrors, describeErrors } from '../support/page-errors';
 import { serveStatic } from '../support/server';
 import { heapAfterGc, readStats } from './page/measure';
 import { writeGeneratedPages } from './page/pages';
+import {
+  STORM_TARGETS_TEXT,
+  stormTable,
+  type StormResult,
+  type StormRun,
+  type StormScenarioResult,
+} from './storm-table';
 
 const { values: options } = parseArgs({
   options: {
     seconds: { type: 'string', default: '30' },
+    quick: { type: 'boolean', default: false },
     json: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
 });
-const SECONDS = Number(options.seconds);
+const SECONDS = options.quick ? 6 : Number(options.seconds);
 const FIXTURES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
-
-export const STORM_TARGETS = {
-  /** Extra main-thread CPU, in points of one core. */
-  cpuPoints: 10,
-  /** Extra heap growth over the run on the steady page, in bytes. */
-  steadyHeapGrowth: 1024 * 1024,
-};
 
 interface Scenario {
   name: string;
   path: string;
   /** Whether the page stops growing (the heap check applies). */
   steady: boolean;
-}
-
-interface Run {
-  /** Main-thread CPU time over wall time, 0–1 of a core. */
-  cpu: number;
-  /** The renderer process's CPU time over wall time. */
-  processCpu: number;
-  heapAt10s: number;
-  heapAtEnd: number;
-  stats?: PageStats;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,7 +80,7 @@ async function runOnce(
   context: BrowserContext,
   url: string,
   withExtension: boolean,
-): Promise<Run & { errors: string }> {
+): Promise<{ run: StormRun; errors: string }> {
   const page = await context.newPage();
   const errors = await collectErrors(context, page);
   const cdp = await context.newCDPSession(page);
@@ -104,7 +95,7 @@ async function runOnce(
   const cpuEnd = await cpuSeconds(cdp);
   const wall = (Date.now() - start) / 1000;
   const heapAtEnd = await heapAfterGc(cdp);
-  let stats: PageStats | undefined;
+  let stats: StormRun['stats'];
   if (withExtension) {
     await page.bringToFront();
     stats = await readStats(await extensionWorker(context));
@@ -112,17 +103,16 @@ async function runOnce(
   await page.close();
   const ours = errors.filter((e) => e.world !== '');
   return {
-    cpu: (cpuEnd.thread - cpuStart.thread) / wall,
-    processCpu: (cpuEnd.process - cpuStart.process) / wall,
-    heapAt10s,
-    heapAtEnd,
-    stats,
+    run: {
+      cpu: (cpuEnd.thread - cpuStart.thread) / wall,
+      processCpu: (cpuEnd.process - cpuStart.process) / wall,
+      heapAt10s,
+      heapAtEnd,
+      stats,
+    },
     errors: describeErrors(ours),
   };
 }
-
-const mb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
   if (!options['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
@@ -141,35 +131,22 @@ async function main(): Promise<void> {
   const withExtension = await launchExtensionContext();
   const plain = await launchPlainBrowser();
   const without = await plain.newContext({ viewport: VIEWPORT });
-  const rows: string[] = [];
   const problems: string[] = [];
-  const results: Record<string, { with: Run; without: Run }> = {};
+  const results: StormScenarioResult[] = [];
   try {
     for (const scenario of scenarios) {
       process.stderr.write(`${scenario.name}… `);
       const url = server.url + scenario.path;
-      const runWith = await runOnce(withExtension, url, true);
-      const runWithout = await runOnce(without, url, false);
+      const { run: runWith, errors } = await runOnce(withExtension, url, true);
+      const { run: runWithout } = await runOnce(without, url, false);
       process.stderr.write('done\n');
-      results[scenario.name] = { with: runWith, without: runWithout };
-      if (runWith.errors) problems.push(`${scenario.name}: errors of ours:\n${runWith.errors}`);
-      const extra = (runWith.cpu - runWithout.cpu) * 100;
-      const cpuMiss = extra > STORM_TARGETS.cpuPoints ? ' ✗' : '';
-      const points = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
-      const growthWith = runWith.heapAtEnd - runWith.heapAt10s;
-      const growthWithout = runWithout.heapAtEnd - runWithout.heapAt10s;
-      const heapMiss =
-        scenario.steady && growthWith - growthWithout > STORM_TARGETS.steadyHeapGrowth ? ' ✗' : '';
-      const s = runWith.stats;
-      const observers = s ? `${s.mutationObservers}${s.mutationObservers === 1 ? '' : ' ✗'}` : '—';
-      rows.push(
-        `| ${scenario.name} | ${pct(runWith.cpu)} / ${pct(runWithout.cpu)} (${points(extra)}${cpuMiss}) ` +
-          `| ${pct(runWith.processCpu)} / ${pct(runWithout.processCpu)} (${points((runWith.processCpu - runWithout.processCpu) * 100)}) ` +
-          `| ${mb(growthWith)} / ${mb(growthWithout)}${heapMiss} ` +
-          `| ${mb(runWith.heapAtEnd - runWithout.heapAtEnd)} | ${observers} ` +
-          `| ${s ? `${((s.busyMs / 1000 / SECONDS) * 100).toFixed(1)} % in ${s.tasks} tasks, ${s.fullScans} full reads` : '—'} ` +
-          `| ${s ? `${s.longestTaskMs.toFixed(1)} ${s.longestTask}` : '—'} | ${s ? `${s.matches} / ${s.blocks}` : '—'} |`,
-      );
+      results.push({
+        name: scenario.name,
+        steady: scenario.steady,
+        with: runWith,
+        without: runWithout,
+      });
+      if (errors) problems.push(`${scenario.name}: errors of ours:\n${errors}`);
     }
   } finally {
     await withExtension.close();
@@ -177,20 +154,19 @@ async function main(): Promise<void> {
     await server.close();
     await rm(generated, { recursive: true, force: true });
   }
+  const result: StormResult = {
+    chromium: plain.version(),
+    cpus: cpus().length,
+    seconds: SECONDS,
+    scenarios: results,
+  };
   console.log(
-    `Storm benchmark: Chromium ${plain.version()}, ${cpus().length} CPUs, ${SECONDS} s per run, Node ${process.version}\n`,
+    `Storm benchmark: Chromium ${result.chromium}, ${result.cpus} CPUs, ${SECONDS} s per run, Node ${process.version}\n`,
   );
-  console.log(
-    '| page | main-thread CPU: with / without (extra points) | renderer process CPU: with / without (extra) | heap growth 10 s → end: with / without | heap at end: with − without | our observers | our own work | our longest task (ms) | names / blocks held |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
-  console.log(
-    `\nCPU is CPU time over wall time, 100 % = one core. Targets (✗ marks a miss): main-thread CPU ≤ ${STORM_TARGETS.cpuPoints} points above the page's own; on pages that stop growing, ` +
-      `heap growth ≤ ${mb(STORM_TARGETS.steadyHeapGrowth)} above the page's own; one MutationObserver.`,
-  );
+  console.log(stormTable(result));
+  console.log(`\n${STORM_TARGETS_TEXT}`);
   for (const problem of problems) console.log(`\n${problem}`);
-  if (options.json) await writeFile(options.json, JSON.stringify(results, null, 2));
+  if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
  * The pages the page benchmark loads: every saved news page of the shared corpus, and pages
- * generated at run time into a temporary folder (a ~5 MB article, a ~1 MB article and a page
- * with a live ticker), all served by tests/support/server.ts.
+ * generated at run time into a temporary folder (a ~5 MB article, a ~1 MB article, a page with
+ * a live ticker, and a sweep of articles from 10 KB to 2 MB for the report's chart of scan
+ * time against page size), all served by tests/support/server.ts.
  */
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +28,8 @@ export interface BenchPage {
   kind: PageKind;
   /** Whether the page's own scripts run (off for saved pages: see `routePages` in tests/support/server.ts). */
   scripts: boolean;
+  /** A saved news page, or one generated for the run. */
+  source: 'corpus' | 'generated';
 }
 
 /** Server mounts: saved pages under corpus/, generated ones under generated/. */
@@ -40,6 +43,7 @@ export function corpusBenchPages(): BenchPage[] {
     bytes: statSync(join(CORPUS_DIR, file)).size,
     kind: 'article',
     scripts: false,
+    source: 'corpus',
   }));
 }
 
@@ -122,14 +126,29 @@ setInterval(() => {
 
 const DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
 
-/** Writes the generated pages into `dir` and describes them. */
-export async function writeGeneratedPages(dir: string): Promise<BenchPage[]> {
+/** Article sizes of the sweep, which with the 1 MB and 5 MB pages cover 10 KB to 5 MB. */
+export const SWEEP_BYTES = [10_000, 30_000, 100_000, 300_000, 2_000_000];
+export const QUICK_SWEEP_BYTES = [10_000, 100_000];
+
+/**
+ * Writes the generated pages into `dir` and describes them. `quick` (for development) leaves out
+ * the 5 MB page and most of the sweep.
+ */
+export async function writeGeneratedPages(dir: string, quick = false): Promise<BenchPage[]> {
   const names = datasetNames(loadDataset(DATA_DIR));
+  const sweep = (quick ? QUICK_SWEEP_BYTES : SWEEP_BYTES).map(
+    (bytes, i): [string, PageKind, string] => [
+      `sweep-${bytes / 1000}kb.html`,
+      bytes >= 1_000_000 ? 'first-screen' : 'article',
+      articleHtml(bytes, names, 100 + i),
+    ],
+  );
   const pages: [string, PageKind, string][] = [
-    ['generated-5mb.html', 'article', articleHtml(5_000_000, names, 5)],
     ['generated-1mb.html', 'first-screen', articleHtml(1_000_000, names, 1)],
     ['ticker.html', 'ticker', tickerHtml(names, 7)],
+    ...sweep,
   ];
+  if (!quick) pages.unshift(['generated-5mb.html', 'article', articleHtml(5_000_000, names, 5)]);
   return Promise.all(
     pages.map(async ([file, kind, html]) => {
       await writeFile(join(dir, file), html);
@@ -139,6 +158,7 @@ export async function writeGeneratedPages(dir: string): Promise<BenchPage[]> {
         bytes: Buffer.byteLength(html),
         kind,
         scripts: true,
+        source: 'generated' as const,
       };
     }),
   );

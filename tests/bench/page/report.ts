@@ -3,6 +3,7 @@
  * and the printed table in the style of tests/bench/matcher.bench.ts: one row per page, each
  * cell that misses its target marked with ✗.
  */
+import { markdownTable } from '../markdown';
 import type { BenchPage } from './pages';
 
 export const TARGETS = {
@@ -28,6 +29,9 @@ export interface PageResult {
   page: string;
   bytes: number;
   kind: BenchPage['kind'];
+  source: BenchPage['source'];
+  /** Navigation start to the end of the page's load event, in each browser. */
+  loadMs: { with: number | null; without: number | null };
   /** From the content script's report, relative to its start. */
   firstHighlightMs: number | null;
   fullScanMs: number | null;
@@ -51,6 +55,8 @@ export function emptyResult(page: BenchPage): PageResult {
     page: page.name,
     bytes: page.bytes,
     kind: page.kind,
+    source: page.source,
+    loadMs: { with: null, without: null },
     firstHighlightMs: null,
     fullScanMs: null,
     longestTaskMs: null,
@@ -129,14 +135,9 @@ const LEGEND =
 
 /** The table, then what went missing, then the targets. */
 export function formatReport(results: PageResult[]): string {
-  const rows = results.map(row);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   const problems = results.flatMap((r) => r.problems.map((p) => `  ${r.page}: ${p}`));
   return [
-    line(HEADER),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
+    markdownTable(HEADER, results.map(row)),
     LEGEND,
     ...(problems.length > 0 ? ['Not measured:', ...problems] : []),
     TARGETS_TEXT,

@@ -67,6 +67,12 @@ async function without(tab: Page, cdp: CDPSession, result: PageResult): Promise<
   result.heapBytes.without = await heapAfterGc(cdp);
 }
 
+/** Navigation start to the end of the load event (its start while a handler still runs). */
+const loadEventEnd = () => {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return navigation ? navigation.loadEventEnd || navigation.loadEventStart : null;
+};
+
 /** Runs `step` in a fresh tab; a failure becomes a note on the result. */
 async function inTab(
   context: BrowserContext,
@@ -79,6 +85,7 @@ async function inTab(
   try {
     const cdp = await context.newCDPSession(tab);
     await tab.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    result.loadMs[label === 'without' ? 'without' : 'with'] = await tab.evaluate(loadEventEnd);
     await step(tab, cdp);
   } catch (error) {
     const message = error instanceof Missing ? error.message : String(error).split('\n')[0];
