@@ -7,7 +7,15 @@ import type { Driver, SystemLook, Tab } from '../support/drivers';
 import { serveStatic, type StaticServer } from '../support/server';
 import { suiteRuns } from '../support/suite';
 import { ENTITY_TYPES } from '../../src/core/dataset/schema';
-import { cardTitled, centreOf, clickInCard, hasHighlights, inCard, until } from './contract';
+import {
+  cardTitled,
+  centreOf,
+  clickInCard,
+  hasHighlights,
+  inCard,
+  storeSettingsIn,
+  until,
+} from './contract';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
@@ -182,20 +190,8 @@ export function describeAccessibility(
         afterAll(() => driver?.close());
 
         /** Stores the settings (merged over the defaults), as the options page would. */
-        async function storeSettings(value: object | null): Promise<void> {
-          const ext = await driver.newTab();
-          await ext.goto(driver.extensionUrl('options.html'));
-          await ext.evaluate(async (v) => {
-            type Area = { set(x: object): Promise<void>; remove(k: string): Promise<void> };
-            type Api = { storage: { local: Area; sync: Area } };
-            const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-            const { storage } = (g.browser ?? g.chrome)!;
-            await storage.sync.remove('settings');
-            if (v === null) await storage.local.remove('settings');
-            else await storage.local.set({ settings: { version: 2, ...v } });
-          }, value);
-          await ext.close();
-        }
+        const storeSettings = (value: object | null) =>
+          storeSettingsIn(driver, value && { version: 2, ...value });
 
         async function openCard(url: string, text: string): Promise<Tab> {
           const tab = await driver.newTab();

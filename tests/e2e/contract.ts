@@ -98,6 +98,25 @@ export const paintedInView = (clip: string | null) => {
     .map((p) => [...painted].some((node) => p.contains(node)));
 };
 
+/**
+ * Sets (or, with null, removes) the stored settings from an extension page, as the options page
+ * would: `local` gets `value`, `sync` is emptied.
+ */
+export async function storeSettingsIn(driver: Driver, value: object | null): Promise<void> {
+  const ext = await driver.newTab();
+  await ext.goto(driver.extensionUrl('options.html'));
+  await ext.evaluate(async (v) => {
+    type Area = { set(x: object): Promise<void>; remove(k: string): Promise<void> };
+    type Api = { storage: { local: Area; sync: Area } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const { storage } = (g.browser ?? g.chrome)!;
+    await storage.sync.remove('settings');
+    if (v === null) await storage.local.remove('settings');
+    else await storage.local.set({ settings: v });
+  }, value);
+  await ext.close();
+}
+
 export async function untilHighlighted(tab: Tab, text: string, present = true): Promise<void> {
   await until(
     async () => (await tab.evaluate(highlightedTexts, null)).includes(text) === present,
@@ -577,24 +596,7 @@ export function describeExtension(
       await blank.close();
     });
 
-    /**
-     * Sets (or, with undefined, removes) the stored settings in both storage areas from an
-     * extension page: `local` gets `value`, `sync` is emptied.
-     */
-    async function storeSettings(value: object | undefined): Promise<void> {
-      const ext = await driver.newTab();
-      await ext.goto(driver.extensionUrl('options.html'));
-      await ext.evaluate(async (v) => {
-        type Area = { set(x: object): Promise<void>; remove(k: string): Promise<void> };
-        type Api = { storage: { local: Area; sync: Area } };
-        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-        const { storage } = (g.browser ?? g.chrome)!;
-        await storage.sync.remove('settings');
-        if (v === null) await storage.local.remove('settings');
-        else await storage.local.set({ settings: v });
-      }, value ?? null);
-      await ext.close();
-    }
+    const storeSettings = (value: object | undefined) => storeSettingsIn(driver, value ?? null);
 
     /** Back to the defaults, so one test's settings do not leak into the next. */
     const resetSettings = () => storeSettings(undefined);
