@@ -207,11 +207,18 @@ export class Painter {
   private locateNearSoon(): void {
     this.nearPass.request(() =>
       this.measure('locate near', () => {
-        const added = [...this.unplaced];
-        this.unplaced.clear();
-        this.locate(added);
+        // After a whole page is read there may be tens of thousands: a slice's worth at a time,
+        // in reading order (the first screen first).
+        const deadline = performance.now() + SWEEP_SLICE_MS;
+        const band = this.band();
+        for (const el of this.unplaced) {
+          this.unplaced.delete(el);
+          this.place(el, el.getBoundingClientRect(), band);
+          if (performance.now() >= deadline) break;
+        }
         this.locateAround();
         this.sync();
+        if (this.unplaced.size > 0) this.locateNearSoon();
       }),
     );
   }
@@ -273,12 +280,6 @@ export class Painter {
     const before = new Set<Element>();
     for (const scanned of this.near.keys()) before.add(scanned.block.element);
     for (const el of before) if (!met.has(el)) this.place(el, el.getBoundingClientRect(), band);
-  }
-
-  /** Notes which of `elements` are near the viewport, and how far from its middle. */
-  private locate(elements: Iterable<Element>): void {
-    const band = this.band();
-    for (const el of elements) this.place(el, el.getBoundingClientRect(), band);
   }
 
   /**
