@@ -58,12 +58,35 @@ export function uiLocale(): { lang: string; dir: 'ltr' | 'rtl' } {
   return { lang: t('locale'), dir: t('direction') === 'rtl' ? 'rtl' : 'ltr' };
 }
 
+/**
+ * Intl formatters are slow to build (a card formats every date it shows; the popup every count,
+ * once a second): one per language, kind and options, kept.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+  kind: string,
+  options: object | undefined,
+  make: (locale: string) => F,
+): F {
+  const locale = t('locale');
+  const key = `${kind} ${locale} ${JSON.stringify(options ?? {})}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) formatters.set(key, (found = make(locale)));
+  return found;
+}
+
 /** A count as the reader's language writes numbers (Persian and Arabic digits where used). */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(t('locale'), options).format(n);
+  return formatter('number', options, (l) => new Intl.NumberFormat(l, options)).format(n);
 }
 
 /** Items joined as the reader's language lists them ("a, b, c"; Arabic and Persian use "،"). */
 export function formatList(items: string[]): string {
-  return new Intl.ListFormat(t('locale'), { style: 'short', type: 'unit' }).format(items);
+  const options = { style: 'short', type: 'unit' } as const;
+  return formatter('list', options, (l) => new Intl.ListFormat(l, options)).format(items);
+}
+
+/** A date formatter for the reader's language. */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return formatter('date', options, (l) => new Intl.DateTimeFormat(l, options));
 }

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { dateFormat, t } from '../shared/i18n';
 
 /**
  * A dataset date in the reader's language: "2020-01-03" → "3 Jan 2020", "2023-03" → "Mar 2023",
@@ -9,7 +9,7 @@ export function formatPartialDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   if (year === undefined || Number.isNaN(year)) return date;
   const valid = (n: number | undefined) => n !== undefined && !Number.isNaN(n);
-  const format = new Intl.DateTimeFormat(t('locale'), {
+  const format = dateFormat({
     timeZone: 'UTC',
     // Dataset dates are Gregorian and often partial: a month or a year in another calendar
     // (Persian's default is the Solar Hijri one) would straddle two and misstate them.
