@@ -63,15 +63,9 @@ export async function listPacks(area: PackArea): Promise<StoredPackInfo[]> {
   return (await readPackList(area)).packs;
 }
 
-/** Installs a validated pack, replacing one with the same id in one switch. */
-export async function storePack(
-  area: PackArea,
-  pack: Pack,
-  bytes: number,
-): Promise<StoredPackInfo> {
-  const before = await listPacks(area);
-  const old = before.find((p) => p.id === pack.meta.id);
-  const info: StoredPackInfo = {
+/** What the pack list holds for `pack` stored now (keeping whether an older copy was on). */
+export function packInfo(pack: Pack, bytes: number, old?: StoredPackInfo): StoredPackInfo {
+  return {
     id: pack.meta.id,
     name: pack.meta.name,
     version: pack.meta.version,
@@ -84,6 +78,17 @@ export async function storePack(
     enabled: old?.enabled ?? true,
     dataKey: `pack:${pack.meta.id}:${Date.now().toString(36)}`,
   };
+}
+
+/** Installs a validated pack, replacing one with the same id in one switch. */
+export async function storePack(
+  area: PackArea,
+  pack: Pack,
+  bytes: number,
+): Promise<StoredPackInfo> {
+  const before = await listPacks(area);
+  const old = before.find((p) => p.id === pack.meta.id);
+  const info = packInfo(pack, bytes, old);
   await area.set({ [info.dataKey]: pack }); // 1. the new contents, beside the old
   await area.set({ [PACKS_KEY]: [...before.filter((p) => p.id !== info.id), info] }); // 2. switch
   if (old && old.dataKey !== info.dataKey) await area.remove(old.dataKey); // 3. clean up

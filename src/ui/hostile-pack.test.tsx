@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CardModels } from '../core/dataset/card-model';
 import type { Dataset } from '../core/dataset/schema';
 import { parsePack, type Pack } from '../core/packs/pack';
-import type { StoredPackInfo } from '../shared/packs';
+import { packInfo } from '../shared/packs';
 import { EntityCard } from './EntityCard';
 import { Datasets } from './options/Datasets';
 
@@ -129,18 +129,7 @@ describe('a pack full of markup, shown', () => {
 
   it('in the options page list of packs, and in the problems of a refused one', () => {
     const pack = hostilePack();
-    const info: StoredPackInfo = {
-      id: pack.meta.id,
-      name: pack.meta.name,
-      version: pack.meta.version,
-      checked: pack.meta.checked,
-      licence: pack.meta.licence,
-      entities: pack.entities.length,
-      bytes: hostileText.length,
-      importedAt: '2026-11-28T00:00:00.000Z',
-      enabled: true,
-      dataKey: 'pack:hostile',
-    };
+    const info = packInfo(pack, hostileText.length);
     // A refused file quotes the author's text back (here an unknown key made of markup).
     const refused = parsePack(
       hostileText.replace(
