@@ -16,6 +16,7 @@
  */
 import { ENTITY_TYPES } from '../core/dataset/schema';
 import type { PageMatch, ScannedBlock } from './page-index';
+import { AfterFrame } from './slices';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 export const CATEGORIES = [...ENTITY_TYPES, 'other'] as const;
@@ -52,8 +53,8 @@ export class Painter {
   private readonly watched = new Map<Element, Set<ScannedBlock>>();
   /** Watched elements whose place has not been read yet. */
   private readonly unplaced = new Set<Element>();
-  private readonly nearPass = new Relocation(LOCATE_NEAR_GAP_MS);
-  private readonly fullPass = new Relocation(LOCATE_ALL_GAP_MS);
+  private readonly nearPass = new AfterFrame(LOCATE_NEAR_GAP_MS, LOCATE_SHARE);
+  private readonly fullPass = new AfterFrame(LOCATE_ALL_GAP_MS, LOCATE_SHARE);
   /** Where the reading of every box stands (a map's iterator follows additions and removals). */
   private sweep: Iterator<Element> | undefined;
   /** Notices what may move blocks without a change to the DOM (images, fonts, a resize). */
@@ -353,64 +354,6 @@ export class Painter {
     } catch {
       // A browser that refuses: names there are found and hoverable, just not painted.
     }
-  }
-}
-
-/**
- * A piece of work run on request, no sooner than `gap` ms after its last run, and later still
- * when the last run was slow, so that it keeps to LOCATE_SHARE of the thread.
- */
-class Relocation {
-  private waiting = false;
-  private running = false;
-  /** Asked for again while running: scheduled once the run's cost is known. */
-  private again: (() => void) | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private frame: number | undefined;
-  private last = -Infinity;
-  private cost = 0;
-
-  constructor(private readonly gap: number) {}
-
-  /**
-   * Runs `work` once the spacing allows, just after the next frame is drawn: the layout is then
-   * up to date, so reading boxes forces no layout of its own (read earlier, the first box read
-   * after a change to the page lays the page out again on the spot).
-   */
-  request(work: () => void): void {
-    if (this.running) this.again = work;
-    if (this.waiting || this.running) return;
-    this.waiting = true;
-    const spacing = Math.max(this.gap, this.cost * (1 / LOCATE_SHARE - 1));
-    const wait = Math.max(0, this.last + spacing - performance.now());
-    this.timer = setTimeout(() => {
-      this.frame = requestAnimationFrame(() => {
-        this.timer = setTimeout(() => this.run(work));
-      });
-    }, wait);
-  }
-
-  cancel(): void {
-    clearTimeout(this.timer);
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.waiting = false;
-    this.again = undefined;
-  }
-
-  private run(work: () => void): void {
-    this.waiting = false;
-    this.running = true;
-    const began = performance.now();
-    try {
-      work();
-    } finally {
-      this.running = false;
-      this.last = performance.now();
-      this.cost = this.last - began;
-    }
-    const again = this.again;
-    this.again = undefined;
-    if (again) this.request(again);
   }
 }
 

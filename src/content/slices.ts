@@ -42,3 +42,78 @@ export function nextFrame(): Promise<void> {
 
 /** Longest run of slices between frames. */
 export const FRAME_GAP_MS = 40;
+
+/**
+ * A piece of work run on request, just after a frame, no sooner than `gap` ms after its last
+ * run, and later still when the last run was slow, so that it keeps to `share` of the thread.
+ *
+ * Just after a frame the layout is up to date, so reading boxes forces no layout of its own
+ * (read earlier, the first box read after a change to the page lays the page out again on the
+ * spot). The frame is asked for when a request comes (a change to the page or a scroll, when
+ * the browser draws a frame anyway) rather than from a timer, which would add frames of ours
+ * to a page that changes ten times a second: when a request comes too soon, it waits for the
+ * next request, or for a timer only if none comes.
+ */
+export class AfterFrame {
+  private work: (() => void) | undefined;
+  /** A frame is asked for, or has been drawn and the run is queued. */
+  private framed = false;
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private last = -Infinity;
+  private cost = 0;
+
+  constructor(
+    private readonly gap: number,
+    private readonly share: number,
+  ) {}
+
+  request(work: () => void): void {
+    this.work = work;
+    if (this.running || this.framed) return;
+    const spacing = Math.max(this.gap, this.cost * (1 / this.share - 1));
+    const wait = this.last + spacing - performance.now();
+    if (wait <= 0) this.askFrame();
+    else
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.askFrame();
+      }, wait + this.gap);
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.timer = this.frame = this.work = undefined;
+    this.framed = false;
+  }
+
+  private askFrame(): void {
+    clearTimeout(this.timer);
+    this.framed = true;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.timer = setTimeout(() => this.run());
+    });
+  }
+
+  private run(): void {
+    this.timer = undefined;
+    this.framed = false;
+    const work = this.work;
+    this.work = undefined;
+    if (!work) return;
+    this.running = true;
+    const began = performance.now();
+    try {
+      work();
+    } finally {
+      this.running = false;
+      this.last = performance.now();
+      this.cost = this.last - began;
+    }
+    // Asked for again while it ran: scheduled now that the run's cost is known.
+    if (this.work) this.request(this.work);
+  }
+}
