@@ -9,14 +9,14 @@ import type { NameFinder } from '../core/matcher/matcher-set';
 import type { PageStats } from '../shared/messages';
 import { caretAt } from './hit-test';
 import { Painter } from './highlights';
-import { PageIndex, type PageMatch, type ScannedBlock } from './page-index';
+import { compareNodes, PageIndex, type PageMatch, type ScannedBlock } from './page-index';
 import {
   connectedMutationObservers,
   emptyChanges,
   PageWatch,
   type PageChanges,
 } from './page-watch';
-import { FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
+import { AfterFrame, FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
 import {
   BlockCollector,
   collectTextBlocks,
@@ -41,19 +41,44 @@ const FLOOD = 5000;
 /** A whole-page rescan at most this often. */
 const FULL_RESCAN_GAP_MS = 1000;
 /**
- * The most of the main thread our reading of a restless page's changes may take: after each
- * slice of that work we rest nine times as long (a tenth), and a whole-page read comes no
- * sooner than nine times the last one took.
+ * While the page keeps changing, the changed parts on screen are read first (see
+ * readChangedOnScreen). The rest may take at most this share of the main thread: after each
+ * slice of that work we rest 32 times as long, and a whole-page read comes no sooner than 32
+ * times the last one took.
  */
-const RESTLESS_SHARE = 0.1;
+const RESTLESS_SHARE = 0.03;
 /** A page that has not changed for this long is calm: what is left of its changes is read at once. */
 const CALM_MS = 500;
+/** The changed parts on screen are looked for at most this often... */
+const SCREEN_GAP_MS = 100;
+/** ...within this share of the main thread... */
+const SCREEN_SHARE = 0.05;
+/** ...looking for text at the viewport's top and bottom edges in rows this far apart... */
+const SCREEN_STEP_PX = 16;
+/** ...and this many rows at most. */
+const SCREEN_ROWS = 6;
 /** Hover-to-card timings kept for the stats report. */
 const MAX_TIMINGS = 50;
 
 /** Whether `ancestor` contains `node`, looking through shadow roots. */
 function containsComposed(ancestor: Node, node: Node): boolean {
   return firstComposedAncestor(node, (at) => at === ancestor, true) !== null;
+}
+
+/**
+ * The first text found by hit tests from height `y` on, `step` px at a time (up or down), at
+ * two points across the viewport; a few rows at most.
+ */
+function textNear(y: number, step: number): Text | undefined {
+  const w = innerWidth;
+  for (let row = 0; row < SCREEN_ROWS; row++, y += step) {
+    if (y < 0 || y > innerHeight) break;
+    for (const x of [w * 0.35, w * 0.65]) {
+      const node = caretAt(document, x, y)?.node;
+      if (node instanceof Text) return node;
+    }
+  }
+  return undefined;
 }
 
 /** The first of `node`'s ancestors (through shadow roots; `node` too with `self`) that passes `test`. */
@@ -96,6 +121,7 @@ export class PageScanner {
   private running = false;
   private timer: number | undefined;
   private stopped = false;
+  private readonly screenPass = new AfterFrame(SCREEN_GAP_MS, SCREEN_SHARE);
 
   constructor(
     private readonly root: Element,
@@ -135,6 +161,10 @@ export class PageScanner {
       signal,
       options.isOwnUi ?? (() => false),
     );
+    // What scrolls into view while the page keeps changing may not have been read yet.
+    const onMove = () => this.readOnScreenSoon();
+    addEventListener('scroll', onMove, { capture: true, passive: true, signal });
+    addEventListener('resize', onMove, { passive: true, signal });
     signal.addEventListener('abort', () => this.stop());
   }
 
@@ -159,6 +189,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.screenPass.cancel();
     this.painter.clear();
   }
 
@@ -233,11 +264,12 @@ export class PageScanner {
     let lastFrame = performance.now();
     try {
       while (!this.stopped && this.hasWork()) {
-        const wait = this.lastFullRescan + this.fullRescanGapMs - performance.now();
+        const gap = this.restless() ? this.fullRescanGapMs : FULL_RESCAN_GAP_MS;
+        const wait = this.lastFullRescan + gap - performance.now();
         if (this.fullRescan && !this.collector && wait > 0) {
-          // Too soon after the last full read: come back when it is allowed.
+          // Too soon after the last full read: come back when it is allowed (or the page calms).
           this.running = false;
-          this.schedule(wait);
+          this.schedule(Math.min(wait, CALM_MS));
           return;
         }
         const label = this.sliceLabel();
@@ -245,7 +277,7 @@ export class PageScanner {
         this.measure(label, () => this.slice(began + SLICE_MS));
         const took = performance.now() - began;
         if (label === 'changes') {
-          if (this.pending && performance.now() - this.lastChangeAt < CALM_MS) {
+          if (this.pending && this.restless()) {
             // More changes wait and the page is still changing: rest long enough to keep within
             // our share of the thread (once it is calm, the rest is read without resting).
             this.running = false;
@@ -268,6 +300,11 @@ export class PageScanner {
     } finally {
       this.running = false;
     }
+  }
+
+  /** Whether the page changed less than CALM_MS ago. */
+  private restless(): boolean {
+    return performance.now() - this.lastChangeAt < CALM_MS;
   }
 
   private sliceLabel(): string {
@@ -341,6 +378,15 @@ export class PageScanner {
         if (flow && flow !== this.root && flow !== document.documentElement) flows.add(flow);
       }
     }
+    this.previewFlows(flows, deadline);
+    this.afterChange();
+  }
+
+  /**
+   * Reads `flows` ahead of the ordered pass, within `deadline`; the pass reads them again in
+   * order when it gets there.
+   */
+  private previewFlows(flows: Iterable<Element>, deadline: number): void {
     const state = newDocumentState();
     for (const flow of flows) {
       if (performance.now() >= deadline) break;
@@ -357,7 +403,6 @@ export class PageScanner {
         this.remember(scanned);
       }
     }
-    this.afterChange();
   }
 
   private continueOrderedPass(deadline: number): void {
@@ -449,6 +494,117 @@ export class PageScanner {
       }
     }
     this.schedule(RESCAN_DELAY_MS);
+    this.readOnScreenSoon();
+  }
+
+  /** While the page keeps changing, reads what changed on screen after the next frame. */
+  private readOnScreenSoon(): void {
+    if (this.stopped || !this.restless()) return;
+    this.screenPass.request(() =>
+      this.measure('changes on screen', () => this.readChangedOnScreen()),
+    );
+  }
+
+  /**
+   * Reads the changed (or never read) parts of the page that are on screen, so that what the
+   * reader sees is painted while a restless page keeps us to a trickle elsewhere. The text at
+   * the top and at the bottom of the viewport is found by hit tests (each costs about as much as
+   * the page is long, so there are few), then the text between them is walked in document
+   * order. Runs just after a frame: the layout is up to date, so the hit tests force none.
+   */
+  private readChangedOnScreen(): void {
+    if (this.stopped || document.designMode === 'on') return;
+    const deadline = performance.now() + SLICE_MS;
+    const top = textNear(SCREEN_STEP_PX / 2, SCREEN_STEP_PX);
+    const bottom = top && textNear(innerHeight - SCREEN_STEP_PX / 2, -SCREEN_STEP_PX);
+    if (!top || !bottom) return;
+    const [first, last] = compareNodes(top, bottom) <= 0 ? [top, bottom] : [bottom, top];
+    // During a whole-page read, text not read yet is read ahead of it (the changed parts it
+    // has passed wait for it to end).
+    const dirty = this.collector ? undefined : this.pending?.dirty;
+    const targets = new Set<Element>();
+    const add = (text: Text) => {
+      const target = this.unreadAround(text, dirty);
+      if (target) targets.add(target);
+    };
+    const root = first.getRootNode();
+    if (root !== last.getRootNode()) {
+      // In different trees (a shadow root's and the document's): only the two ends.
+      add(first);
+      add(last);
+    } else {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      walker.currentNode = first;
+      let count = 0;
+      for (let at: Node | null = first; at; at = walker.nextNode()) {
+        add(at as Text);
+        if (at === last || ((++count & 31) === 0 && performance.now() >= deadline)) break;
+      }
+    }
+    if (this.collector) {
+      this.previewFlows(targets, deadline);
+      this.afterChange();
+      return;
+    }
+    const old = new Set<ScannedBlock>();
+    const fresh: TextBlock[] = [];
+    for (const el of targets) {
+      if (firstComposedAncestor(el, (at) => targets.has(at as Element))) continue;
+      dirty?.delete(el);
+      // A part too big to read within the slice is read whole later, with the other changes.
+      if (!this.reread(el, old, fresh, deadline)) (this.pending ??= emptyChanges()).dirty.add(el);
+    }
+    if (this.pending && this.pending.dirty.size + this.pending.removed.size === 0)
+      this.pending = undefined;
+    this.replaceReadings(old, fresh);
+    this.afterChange();
+  }
+
+  /**
+   * The part of the page to read again for on-screen text: its outermost changed ancestor, or,
+   * for text never read, the block it flows in.
+   */
+  private unreadAround(text: Text, dirty: Set<Element> | undefined): Element | undefined {
+    let outer: Element | undefined;
+    if (dirty?.size)
+      firstComposedAncestor(text, (at) => {
+        if (dirty.has(at as Element)) outer = at as Element;
+        return false;
+      });
+    if (outer || this.blockOfNode.has(text) || !/\S/.test(text.data)) return outer;
+    const flow = flowElement(text);
+    if (!flow || flow === this.root || flow === document.documentElement) return undefined;
+    return isReadable(flow, this.options) ? flow : undefined;
+  }
+
+  /**
+   * Drops the readings under `el` into `old` and reads it again into `fresh`, within `deadline`;
+   * false when the deadline cut the reading short.
+   */
+  private reread(
+    el: Element,
+    old: Set<ScannedBlock>,
+    fresh: TextBlock[],
+    deadline = Infinity,
+  ): boolean {
+    // Whatever was read there before goes (also text now hidden, editable or code).
+    this.readingsIn(el, old);
+    if (!isReadable(el, this.options)) return true;
+    const collector = new BlockCollector(el, this.options);
+    const done = collector.collect(fresh, deadline);
+    for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
+    return done;
+  }
+
+  /** Swaps old readings for fresh ones. */
+  private replaceReadings(old: Set<ScannedBlock>, fresh: TextBlock[]): void {
+    if (old.size > 0)
+      for (const scanned of this.index.remove((s) => old.has(s))) this.forget(scanned);
+    for (const block of fresh) {
+      const scanned = this.index.scan(block, this.state);
+      this.index.insert(scanned);
+      this.remember(scanned);
+    }
   }
 
   /**
@@ -490,23 +646,11 @@ export class PageScanner {
         this.fullRescan = true;
         return;
       }
-      // Whatever was read there before goes (also text now hidden, editable or code).
-      this.readingsIn(el, old);
-      if (isReadable(el, this.options)) {
-        const collector = new BlockCollector(el, this.options);
-        collector.collect(fresh);
-        for (const shadow of collector.shadowRoots) this.watch.watch(shadow);
-      }
+      this.reread(el, old, fresh);
       if (performance.now() >= deadline) break;
     }
     if (changes.dirty.size === 0 && changes.removed.size === 0) this.pending = undefined;
-    if (old.size > 0)
-      for (const scanned of this.index.remove((s) => old.has(s))) this.forget(scanned);
-    for (const block of fresh) {
-      const scanned = this.index.scan(block, this.state);
-      this.index.insert(scanned);
-      this.remember(scanned);
-    }
+    this.replaceReadings(old, fresh);
   }
 
   /** Adds to `into` the readings of the text under `node` (open shadow roots included). */

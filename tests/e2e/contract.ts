@@ -1141,6 +1141,35 @@ export function describeExtension(
       await tab.close();
     });
 
+    it('paints what the reader scrolls to while a storm still runs', async () => {
+      // A growing storm: 1,000 nodes every 100 ms for 20 s. Reading every change would take
+      // more than our share of the thread, so the changes on screen are read first.
+      const tab = await openFixture('storm.html?nodes=1000&every=100&for=20000');
+      await tab.waitFor(
+        () => (window as unknown as { storm: { items: number } }).storm.items >= 12000,
+        null,
+        20_000,
+      );
+      await tab.evaluate(() => {
+        document.querySelector('#feed p:nth-child(10000)')!.scrollIntoView({ block: 'center' });
+      }, null);
+      await until(
+        async () => {
+          const shown = await tab.evaluate(paintedInView, null);
+          return shown.length > 3 && shown.every(Boolean);
+        },
+        5_000,
+        'every item on screen to be painted while the storm runs',
+      );
+      expect(
+        await tab.evaluate(
+          () => (window as unknown as { storm: { done: boolean } }).storm.done,
+          null,
+        ),
+      ).toBe(false);
+      await tab.close();
+    });
+
     it('paints names scrolled into view inside a scrolling box', async () => {
       const tab = await openFixture('moving.html?layout=scroller');
       await tab.waitFor(hasHighlights, null);
