@@ -35,6 +35,12 @@ describe('matcherTable', () => {
     ]);
   });
 
+  it('keeps far-apart speeds readable: no "0.00×" for a slow baseline, no decimals on huge ones', () => {
+    expect(cells(row({ vsRegex: 0.001 }))[5]).toBe('1.0e-3×');
+    expect(cells(row({ vsRegex: 0.034 }))[5]).toBe('0.03×');
+    expect(cells(row({ vsRegex: 40_806.56 }))[5]).toBe('40807×');
+  });
+
   it('says where a regex that ran out of time stopped, with the speed it had over that part', () => {
     const stopped = cells(
       row({ stopped: { afterMs: 30_040, scannedBytes: 18_534, ofBytes: 1_048_580 } }),

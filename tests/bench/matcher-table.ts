@@ -63,6 +63,9 @@ function methodCell(row: MatcherRow): string {
 
 const speed = (mbps: number) =>
   mbps < 0.01 ? mbps.toExponential(1) : mbps.toFixed(mbps < 1 ? 3 : 1);
+/** Speed over the regex's: far apart at large sizes, so neither "0.00×" nor "40806.56×". */
+const ratio = (times: number) =>
+  `${times < 0.01 ? times.toExponential(1) : times.toFixed(times < 100 ? 2 : 0)}×`;
 
 export function matcherTable(rows: readonly MatcherRow[]): string {
   return markdownTable(
@@ -73,7 +76,7 @@ export function matcherTable(rows: readonly MatcherRow[]): string {
       r.buildMs === null ? '-' : `${r.buildMs.toFixed(0)} ms`,
       r.loadMs === null ? '-' : r.loadMs === 'build' ? '(= build)' : `${r.loadMs.toFixed(1)} ms`,
       r.mbps === null ? 'not measured' : speed(r.mbps),
-      r.vsRegex === null ? '-' : `${r.vsRegex.toFixed(2)}×`,
+      r.vsRegex === null ? '-' : ratio(r.vsRegex),
       bytesCell(r.bytes),
       r.stopped ? `${r.matches} (part done)` : String(r.matches),
     ]),
