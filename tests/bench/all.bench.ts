@@ -9,7 +9,8 @@
  * (only those shortened, e.g. `storm`), --only LIST (e.g. `matcher,popup`; the rest are marked
  * as not run), --out DIR, --no-build, --report-only (rewrite the report and chart from the JSON
  * files already in the folder, e.g. after changing the report's layout or after an interrupted
- * run).
+ * run), --note TEXT (a sentence the report shows under its title, e.g. that the machine was
+ * shared). Each benchmark's duration is printed when it ends and kept in the report.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, FIREFOX_PATH } from '../support/browsers';
-import { buildReport, CHART_FILE, scanChart, type BenchData, type Machine } from './report';
+import {
+  buildReport,
+  CHART_FILE,
+  duration,
+  scanChart,
+  type BenchData,
+  type Machine,
+} from './report';
 
 const { values: options } = parseArgs({
   options: {
@@ -28,6 +36,7 @@ const { values: options } = parseArgs({
     out: { type: 'string', default: fileURLToPath(new URL('report', import.meta.url)) },
     'no-build': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
+    note: { type: 'string' },
   },
 });
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -93,25 +102,38 @@ function run(bench: Bench): unknown {
     ...(quick.includes(bench) ? QUICK[bench] : []),
   ];
   console.log(`\n== ${bench} ==`);
+  const start = performance.now();
   const { status } = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
+  const ms = performance.now() - start;
+  console.log(`== ${bench}: ${duration(ms)} ==`);
+  started.durations = { ...started.durations, [bench]: ms };
+  writeFileSync(runFile, JSON.stringify(started, null, 2));
   if (status !== 0 || !existsSync(json)) return `the ${bench} benchmark failed (exit ${status})`;
   return JSON.parse(readFileSync(json, 'utf8'));
 }
 
 mkdirSync(options.out, { recursive: true });
-/** The machine and the shortened benchmarks, written first, so an interrupted run can be reported. */
+/**
+ * The machine, the shortened benchmarks and the note, written first so an interrupted run can
+ * be reported, then again with each benchmark's duration as it ends.
+ */
 const runFile = join(options.out, 'run.json');
+type Run = Pick<BenchData, 'machine' | 'quick' | 'note' | 'durations'>;
+const started: Run = {
+  machine: machine(),
+  quick: quick.filter((bench) => only.includes(bench)),
+  ...(options.note ? { note: options.note } : {}),
+};
 let data: BenchData;
 if (options['report-only']) {
-  const run = existsSync(runFile)
-    ? (JSON.parse(readFileSync(runFile, 'utf8')) as Pick<BenchData, 'machine' | 'quick'>)
-    : { machine: machine(), quick };
+  const run = existsSync(runFile) ? (JSON.parse(readFileSync(runFile, 'utf8')) as Run) : started;
   data = { ...run, ...Object.fromEntries(BENCHES.map((b) => [b, saved(b)])) } as BenchData;
 } else {
   if (!options['no-build']) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const started = { machine: machine(), quick: quick.filter((bench) => only.includes(bench)) };
   writeFileSync(runFile, JSON.stringify(started, null, 2));
-  data = { ...started, ...Object.fromEntries(BENCHES.map((b) => [b, run(b)])) } as BenchData;
+  // Run them first: each one's duration is added to `started` as it ends.
+  const results = Object.fromEntries(BENCHES.map((b) => [b, run(b)]));
+  data = { ...started, ...results } as BenchData;
 }
 const chart = typeof data.page === 'string' ? null : scanChart(data.page.results);
 if (chart) writeFileSync(join(options.out, CHART_FILE), chart);

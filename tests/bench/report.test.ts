@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatcherResult } from './matcher-table';
 import type { PageResult } from './page/report';
-import { buildReport, CHART_FILE, scanChart, type BenchData } from './report';
+import { buildReport, CHART_FILE, duration, scanChart, type BenchData } from './report';
 import type { StormRun } from './storm-table';
 
 const page = (over: Partial<PageResult>): PageResult => ({
@@ -122,6 +122,40 @@ describe('buildReport', () => {
     expect(buildReport(data())).not.toContain('Shortened');
   });
 
+  it("states the matcher baselines' budget, and how to read a stopped row only when one stopped", () => {
+    const budgeted = { ...matcher, budgetMs: 30_000 };
+    const ran = buildReport(data({ matcher: budgeted }));
+    expect(ran).toContain('Each baseline had 30 s per size; our matcher scanned the whole text');
+    expect(ran).not.toContain('stopped there');
+    const [ours, regex] = matcher.rows;
+    const stopped = {
+      ...budgeted,
+      rows: [
+        ours!,
+        { ...regex!, stopped: { afterMs: 30_000, scannedBytes: 9_000, ofBytes: 1 << 20 } },
+      ],
+    };
+    const report = buildReport(data({ matcher: stopped }));
+    expect(report).toContain("A stopped regex's MB/s is measured over the bytes it scanned");
+    expect(report).toContain('stopped after 30 s, scanned 8.8 KB of 1,024 KB');
+  });
+
+  it("shows the note of whoever ran it under the title, and each benchmark's duration", () => {
+    const report = buildReport(
+      data({
+        note: 'The machine was shared with other jobs.',
+        durations: { matcher: 185_000, page: 400_400, storm: 59_600 },
+      }),
+    );
+    expect(report).toMatch(
+      /same machine\.\n\nThe machine was shared with other jobs\.\n\n## Machine/,
+    );
+    expect(report).toContain(
+      '- Duration: matcher 3 min 5 s, page 6 min 40 s, storm 1 min 0 s; 10 min 45 s in all',
+    );
+    expect(buildReport(data())).not.toContain('Duration');
+  });
+
   it('ends each table before the notes under it, so they do not read as rows', () => {
     const report = buildReport(data());
     expect(report).toMatch(/\| sweep-10kb\.html [^\n]*\|\n(?:\|[^\n]*\n)*\nTimes in ms\./);
@@ -150,5 +184,13 @@ describe('scanChart', () => {
 
   it('has nothing to draw when no page was scanned', () => {
     expect(scanChart([page({ firstHighlightMs: null, fullScanMs: null })])).toBeNull();
+  });
+});
+
+describe('duration', () => {
+  it('reads seconds under a minute, minutes and seconds above', () => {
+    expect(duration(44_600)).toBe('45 s');
+    expect(duration(59_499)).toBe('59 s');
+    expect(duration(125_000)).toBe('2 min 5 s');
   });
 });

@@ -35,6 +35,10 @@ export interface BenchData {
   machine: Machine;
   /** The benchmarks shortened with --quick. */
   quick: string[];
+  /** What the person running it wants a reader to know (--note), e.g. that the machine was shared. */
+  note?: string;
+  /** How long each benchmark that ran took, in ms. */
+  durations?: Partial<Record<'matcher' | 'page' | 'popup' | 'storm', number>>;
   matcher: MatcherResult | string;
   page: PageBench | string;
   popup: PopupResult | string;
@@ -45,6 +49,26 @@ export const CHART_FILE = 'scan-time.svg';
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const notRun = (reason: string) => `Not run: ${reason}.`;
+
+/** A benchmark's duration: "45 s", "12 min 3 s". */
+export function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** What the matcher's baselines were allowed, and how to read a row that ran out of it. */
+function budgetText(matcher: MatcherResult): string {
+  if (matcher.budgetMs === undefined) return '';
+  let text = ` Each baseline had ${matcher.budgetMs / 1000} s per size; our matcher scanned the whole text at every size.`;
+  if (matcher.rows.some((r) => r.stopped)) {
+    text +=
+      ' A baseline that ran out stopped there, and its row says how far it got. A stopped regex' +
+      "'s MB/s is measured over the bytes it scanned (the text is the same mix throughout), not" +
+      ' extrapolated, and its matches are those in that part; a stopped per-term scan was not' +
+      ' timed over every alias, so its row gives the time per alias it checked instead.';
+  }
+  return text;
+}
 
 /** The generated articles (the sweep, 1 MB and 5 MB), in order of size. */
 const articles = (results: PageResult[]) =>
@@ -163,6 +187,15 @@ export function memorySection(data: BenchData): string[] {
   return out;
 }
 
+function durationLines(data: BenchData): string[] {
+  const ran = Object.entries(data.durations ?? {});
+  if (ran.length === 0) return [];
+  const total = ran.reduce((sum, [, ms]) => sum + ms, 0);
+  return [
+    `- Duration: ${ran.map(([bench, ms]) => `${bench} ${duration(ms)}`).join(', ')}; ${duration(total)} in all`,
+  ];
+}
+
 export function buildReport(data: BenchData): string {
   const m = data.machine;
   const out = [
@@ -173,6 +206,7 @@ export function buildReport(data: BenchData): string {
         ? ` **Shortened for development (--quick): ${data.quick.join(', ')}**; do not compare those with full runs.`
         : ''),
     'Every comparison is with a baseline measured in the same run on the same machine.',
+    ...(data.note ? ['', data.note] : []),
     '',
     '## Machine',
     '',
@@ -181,6 +215,7 @@ export function buildReport(data: BenchData): string {
     `- Node ${m.node}`,
     `- Browsers: Chromium ${m.chromium} (the browser benchmarks run in it); Firefox ${m.firefox} (not benchmarked)`,
     `- Commit: ${m.commit}`,
+    ...durationLines(data),
     '',
     '## Matcher',
     '',
@@ -188,7 +223,7 @@ export function buildReport(data: BenchData): string {
   if (typeof data.matcher === 'string') out.push(notRun(data.matcher));
   else {
     out.push(
-      `${megabytes(data.matcher.textBytes)} of seeded news-like text per size. Baseline: one regex alternation of the same aliases ("vs regex"); a per-term scan (one regex per alias, as mark.js does) for contrast.`,
+      `${megabytes(data.matcher.textBytes)} of seeded news-like text per size. Baseline: one regex alternation of the same aliases ("vs regex"); a per-term scan (one regex per alias, as mark.js does) for contrast.${budgetText(data.matcher)}`,
       '',
       matcherTable(data.matcher.rows),
     );
