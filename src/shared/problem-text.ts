@@ -20,8 +20,8 @@ const list = (value: ProblemParam): string[] =>
 export function formatSize(bytes: number): string {
   const tenths = (unit: number) => Math.ceil(bytes / (unit / 10)) / 10;
   const one = { maximumFractionDigits: 1 };
-  if (bytes >= 1e6) return t('size_megabytes', formatNumber(tenths(1e6), one));
-  if (bytes >= 1e3) return t('size_kilobytes', formatNumber(tenths(1e3), one));
+  if (bytes >= 1e6) return t('size_mb', formatNumber(tenths(1e6), one));
+  if (bytes >= 1e3) return t('size_kb', formatNumber(tenths(1e3), one));
   return t('size_bytes', bytes);
 }
 

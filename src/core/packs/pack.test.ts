@@ -264,7 +264,7 @@ describe('parsePack: files that are not JSON', () => {
 describe('parsePack: size', () => {
   it('refuses a file over the limit before reading it, and says the limit', () => {
     const text = `${packText()} not JSON at all`;
-    const size = `${Math.ceil(text.length / 100) / 10} KB`;
+    const size = `${Math.ceil(text.length / 100) / 10} kB`;
     expect(problems(text, { maxBytes: 500 })).toEqual([
       { path: '', message: `The file is ${size}; a pack may be at most 500 bytes.` },
     ]);
