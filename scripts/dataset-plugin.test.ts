@@ -66,7 +66,9 @@ describe('datasetPlugin', () => {
 
   it('stops the build with the file and field at fault', () => {
     const dir = dataDir({ oman: { ...oman, type: 'country' } });
-    expect(() => load(dir, DATASET_MODULE)).toThrow(/entities\/oman\.json → type: Invalid option/);
+    expect(() => load(dir, DATASET_MODULE)).toThrow(
+      /entities\/oman\.json → type: must be one of "person"/,
+    );
   });
 
   it('names a file that is not JSON', () => {

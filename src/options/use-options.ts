@@ -14,6 +14,7 @@ import {
   saveSettings,
   type Settings,
 } from '../shared/settings';
+import type { Problem } from '../core/problems';
 import type { Shortcut } from '../ui/options/Shortcuts';
 import { t } from '../shared/i18n';
 
@@ -22,7 +23,7 @@ const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 
 export function useOptions() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [status, setStatus] = useState<string>();
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const pending = useRef<Partial<Settings>>({});

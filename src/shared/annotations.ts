@@ -6,6 +6,7 @@
  */
 import { z } from '../core/zod';
 import { entitySchema, type Entity, type EntityType } from '../core/dataset/schema';
+import { zodProblems, type Problem } from '../core/problems';
 import type { PackArea } from './packs';
 import { readList } from './stored-list';
 import { t } from './i18n';
@@ -116,7 +117,7 @@ function ownId(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-export type AddResult = { ok: true; entity: Entity } | { ok: false; problems: string[] };
+export type AddResult = { ok: true; entity: Entity } | { ok: false; problems: Problem[] };
 
 /** Checks the form against the entity schema and stores the new entry. */
 export async function addOwnEntry(
@@ -131,20 +132,11 @@ export async function addOwnEntry(
     .split(/[,\n]/)
     .map((a) => a.trim())
     .filter((a) => a && a !== input.name.trim());
-  const parsed = entitySchema.safeParse({
-    id,
-    type: input.type,
-    name: input.name.trim(),
-    aliases,
-    summary: input.summary.trim(),
-  });
-  if (!parsed.success)
-    return {
-      ok: false,
-      problems: parsed.error.issues.map(
-        (i) => `${i.path.map(String).join('.') || 'entry'}: ${i.message}`,
-      ),
-    };
+  const parsed = entitySchema.safeParse(
+    { id, type: input.type, name: input.name.trim(), aliases, summary: input.summary.trim() },
+    { reportInput: true },
+  );
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   await writeOver(area, OWN_ENTRIES_KEY, before, [...own, parsed.data]);
   return { ok: true, entity: parsed.data };
 }

@@ -5,6 +5,7 @@ import { addOwnEntry, readNotes, readOwnEntries, saveNote } from './annotations'
 import { applyBackup, makeBackup, parseBackup, previewBackup, readBackupFile } from './backup';
 import { listPacks, storePack } from './packs';
 import { loadSettings, saveSettings } from './settings';
+import { problemLine } from './problem-text';
 
 const pack: Pack = {
   format: 'backstory-pack',
@@ -45,7 +46,7 @@ describe('backup', () => {
 
     const there = { local: memoryArea(), sync: memoryArea() };
     const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => problemLine(p)).join('; '));
     const preview = await previewBackup(there, parsed.backup);
     expect(preview).toMatchObject({
       settings: ['density', 'siteList'],
@@ -75,7 +76,9 @@ describe('backup', () => {
         ownEntries: [{ id: 'own-x', type: 'person', name: 'X' }],
       }),
     );
-    expect(bad.ok ? [] : bad.problems.join('\n')).toMatch(/ownEntries\[0\]\.summary/);
+    expect(bad.ok ? [] : bad.problems.map((p) => problemLine(p)).join('\n')).toMatch(
+      /ownEntries\[0\]\.summary/,
+    );
   });
 
   it('a cut, newer or mistyped backup is refused with where and why, polluting nothing', () => {
@@ -94,11 +97,11 @@ describe('backup', () => {
     );
     const refused = (text: string) => {
       const parsed = parseBackup(text, { bundledIds: new Set(['oman']) });
-      return parsed.ok ? [] : parsed.problems;
+      return parsed.ok ? [] : parsed.problems.map((p) => problemLine(p));
     };
     expect(refused(full.slice(0, 300))).toEqual([
       expect.stringMatching(
-        /^file: not valid JSON at line \d+, column \d+ \(.*\)\. The file ends too early: was it cut short\?$/,
+        /^Not valid JSON at line \d+, column \d+ \(.*\)\. The file ends too early: was it cut short\?$/,
       ),
     ]);
     expect(refused(full.replace('"formatVersion": 1', '"formatVersion": 7'))).toEqual([
@@ -106,7 +109,7 @@ describe('backup', () => {
     ]);
     expect(
       refused(full.replace('"notes": {}', '"notes": "x", "__proto__": {"polluted": 1}')),
-    ).toEqual(['notes: Invalid input: expected record, received string']);
+    ).toEqual(['notes: must be an object, not a string']);
     expect(refused(full.replace('"id": "test-alpha"', '"id": "oman"'))).toEqual([
       expect.stringMatching(
         /^packs\[0\]\.pack\.entities\[0\]\.id: "oman" is an entity in Backstory's own dataset/,
@@ -132,7 +135,7 @@ describe('backup', () => {
     here.local.data.notes = { oman: { text: 'kept', updatedAt: '2026' }, iran: 5 };
     here.local.data.ownEntries = 'not a list';
     const parsed = parseBackup(JSON.stringify(await makeBackup(here)));
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => problemLine(p)).join('; '));
     expect(parsed.backup.packs.map((p) => p.pack.entities.map((e) => e.id))).toEqual([
       ['test-alpha'],
     ]);

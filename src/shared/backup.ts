@@ -6,11 +6,9 @@
  */
 import { z } from '../core/zod';
 import { entitySchema, type Entity } from '../core/dataset/schema';
-import { fieldPath } from '../core/dataset/validate';
-import { jsonErrorPosition } from '../core/packs/json-error';
 import { linkProblems } from '../core/packs/links';
-import { packSchema, type Pack } from '../core/packs/pack';
-import { clip } from '../core/packs/problems';
+import { notJson, packSchema, unreadable, type Pack } from '../core/packs/pack';
+import { problem, zodProblems, type Problem } from '../core/problems';
 import { formatNumber, t } from './i18n';
 import { mergeAnnotations, readNotes, readOwnEntries, type Notes } from './annotations';
 import { listPacks, packContents, setPackEnabled, storePack, type PackArea } from './packs';
@@ -38,8 +36,8 @@ export interface Backup {
 }
 
 const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT, `this is not a Backstory backup: must be "${BACKUP_FORMAT}"`),
-  formatVersion: z.literal(1, 'a backup from a newer Backstory: update Backstory first'),
+  format: z.literal(BACKUP_FORMAT, problem('not_a_backup')),
+  formatVersion: z.literal(1, problem('backup_too_new')),
   exportedAt: z.string(),
   settings: z.unknown(),
   packs: z.array(z.object({ enabled: z.boolean(), pack: packSchema })),
@@ -68,7 +66,7 @@ export async function makeBackup(areas: SettingsAreas & { local: PackArea }): Pr
 }
 
 export type ParsedBackup =
-  { ok: true; backup: Backup; settingsProblems: string[] } | { ok: false; problems: string[] };
+  { ok: true; backup: Backup; settingsProblems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Checks a backup file whole. Its packs get the checks a pack file gets (ids unique, not
@@ -82,28 +80,16 @@ export function parseBackup(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = clip(error instanceof Error ? error.message : String(error));
-    if (!(error instanceof SyntaxError)) return { ok: false, problems: [`file: ${message}`] };
-    const at = jsonErrorPosition(text, message);
-    const cut = at.atEnd ? ' The file ends too early: was it cut short?' : '';
     return {
       ok: false,
-      problems: [
-        `file: not valid JSON at line ${at.line}, column ${at.column} (${message}).${cut}`,
-      ],
+      problems: [error instanceof SyntaxError ? notJson(text, error) : unreadable(error)],
     };
   }
-  const parsed = backupSchema.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      problems: parsed.error.issues
-        .slice(0, 50)
-        .map((i) => `${fieldPath(i.path) || 'file'}: ${clip(i.message)}`),
-    };
+  const parsed = backupSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error).slice(0, 50) };
   const links = parsed.data.packs.flatMap((_, i) =>
     linkProblems((json as { packs: { pack: unknown }[] }).packs[i]!.pack, options.bundledIds).map(
-      (p) => `packs[${i}].pack.${p.path}: ${p.message}`,
+      (p) => ({ ...p, path: `packs[${i}].pack.${p.path}` }),
     ),
   );
   if (links.length > 0) return { ok: false, problems: links.slice(0, 50) };

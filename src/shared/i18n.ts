@@ -86,6 +86,12 @@ export function formatList(items: string[]): string {
   return formatter('list', options, (l) => new Intl.ListFormat(l, options)).format(items);
 }
 
+/** Alternatives as the reader's language offers them ("a or b"; Persian "a یا b"). */
+export function formatChoice(items: string[]): string {
+  const options = { type: 'disjunction' } as const;
+  return formatter('choice', options, (l) => new Intl.ListFormat(l, options)).format(items);
+}
+
 /** A date formatter for the reader's language. */
 export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return formatter('date', options, (l) => new Intl.DateTimeFormat(l, options));

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importPackFile } from './pack-import';
 import { enabledPackEntities, listPacks, type PackArea } from './packs';
+import { problemText } from './problem-text';
 
 const fixtures = resolve(import.meta.dirname, '../../tests/fixtures/packs');
 const testPack = readFileSync(`${fixtures}/test-pack.json`, 'utf8');
@@ -81,7 +82,7 @@ describe('importing a pack file', () => {
     expect(outcome.message).toBe(
       'cut.json was not imported (problems found: 1). Nothing was changed.',
     );
-    expect(outcome.problems[0]!.message).toMatch(
+    expect(problemText(outcome.problems[0]!)).toMatch(
       /^Not valid JSON at line \d+, column \d+ .*The file ends too early: was it cut short\?$/,
     );
     await oldPackStillInUse(area, before);

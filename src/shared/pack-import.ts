@@ -5,9 +5,11 @@
  * valid, so a refused file leaves the pack in use as it was. Reading the file and showing
  * progress are injected (FileReader in the options page).
  */
-import { PACK_MAX_BYTES, parsePack, type PackProblem } from '../core/packs/pack';
+import { PACK_MAX_BYTES, parsePack } from '../core/packs/pack';
+import type { Problem } from '../core/problems';
 import { storePack, type PackArea } from './packs';
 import { formatNumber, t } from './i18n';
+import { problemText } from './problem-text';
 
 /** The slice of a File this needs: its name and size are known before reading it. */
 export interface ChosenFile {
@@ -16,7 +18,7 @@ export interface ChosenFile {
 }
 
 export type ImportOutcome =
-  { ok: true; message: string } | { ok: false; message: string; problems: PackProblem[] };
+  { ok: true; message: string } | { ok: false; message: string; problems: Problem[] };
 
 export interface ImportSteps<F extends ChosenFile> {
   area: PackArea;
@@ -30,7 +32,7 @@ export async function importPackFile<F extends ChosenFile>(
   file: F,
   steps: ImportSteps<F>,
 ): Promise<ImportOutcome> {
-  const refused = (message: string, problems: PackProblem[] = []): ImportOutcome => ({
+  const refused = (message: string, problems: Problem[] = []): ImportOutcome => ({
     ok: false,
     message,
     problems,
@@ -54,7 +56,7 @@ export async function importPackFile<F extends ChosenFile>(
     const info = await storePack(steps.area, result.pack, file.size);
     const imported = t('pack_imported', info.name, info.entities);
     const message = result.warnings.length
-      ? t('pack_imported_with_note', imported, result.warnings.join(' '))
+      ? t('pack_imported_with_note', imported, result.warnings.map(problemText).join(' '))
       : imported;
     return { ok: true, message };
   } catch (error) {

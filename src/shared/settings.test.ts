@@ -13,6 +13,7 @@ import {
   SYNC_ITEM_LIMIT,
   withSitePaused,
 } from './settings';
+import { problemLine } from './problem-text';
 
 describe('settings', () => {
   it('starts from the defaults', async () => {
@@ -74,11 +75,11 @@ describe('settings', () => {
     });
     expect(loaded.settings.categories.person).toEqual({ on: false, colour: '#123456' });
     expect(loaded.settings.categories.place).toEqual(DEFAULT_SETTINGS.categories.place);
-    expect(loaded.problems.map((p) => p.split(':')[0])).toEqual([
-      'enabled',
-      'hoverDelayMs',
-      'siteList',
-      'categories.place',
+    expect(loaded.problems.map((p) => problemLine(p))).toEqual([
+      'enabled: must be true or false, not a string',
+      'hoverDelayMs: must be at most 2,000',
+      'siteList[1]: is not a host name pattern',
+      'categories.place.colour: must be a colour like #c47f00',
     ]);
     expect(local.data[SETTINGS_BACKUP_KEY]).toMatchObject({ raw: damaged });
   });
@@ -86,7 +87,9 @@ describe('settings', () => {
   it('reads what it knows from a newer version and says so', () => {
     const { settings, problems } = readSettings({ version: 9, density: 'first', future: 1 });
     expect(settings.density).toBe('first');
-    expect(problems[0]).toMatch(/newer version/);
+    expect(problemLine(problems[0]!)).toBe(
+      'Saved by a newer version of Backstory (settings version 9): fields this version does not know were left out.',
+    );
   });
 
   it('survives stored values that are not objects', () => {

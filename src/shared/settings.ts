@@ -1,5 +1,6 @@
 import { z } from '../core/zod';
 import { ENTITY_TYPES, type EntityType } from '../core/dataset/schema';
+import { problem, problemAt, zodProblems, type Problem } from '../core/problems';
 import { hostMatches, parseHostPattern } from './hosts';
 
 /**
@@ -17,7 +18,7 @@ export const SETTINGS_VERSION = 2;
 /** chrome.storage.sync allows 8,192 bytes per item (key included); keep a margin. */
 export const SYNC_ITEM_LIMIT = 8000;
 
-const colour = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #c47f00');
+const colour = z.string().regex(/^#[0-9a-f]{6}$/i, problem('colour'));
 
 /**
  * Each category's highlight colour out of the box: distinct, and in the luminance band where the
@@ -53,7 +54,7 @@ const FIELDS = {
   siteMode: z.enum(['except', 'only']),
   /** Host patterns for `siteMode` ("example.com" also covers its subdomains). */
   siteList: z
-    .array(z.string().refine((p) => parseHostPattern(p).ok, 'not a host name pattern'))
+    .array(z.string().refine((p) => parseHostPattern(p).ok, problem('host_pattern')))
     .max(2000),
   /** Each category shown or not, and its colour. */
   categories: z.object(
@@ -92,8 +93,8 @@ export interface StoredSettings extends Settings {
 /** What reading stored settings gave: the settings, and what had to be reset and why. */
 export interface LoadedSettings {
   settings: Settings;
-  /** One line per field that fell back to its default (empty when all was well). */
-  problems: string[];
+  /** One per field that fell back to its default (empty when all was well). */
+  problems: Problem[];
   savedAt: number;
 }
 
@@ -113,37 +114,34 @@ function migrate(raw: Raw): Raw {
 
 /** Reads a stored value field by field; what is missing or wrong falls back to its default. */
 export function readSettings(stored: unknown): LoadedSettings {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   if (stored === undefined) return { settings: DEFAULT_SETTINGS, problems, savedAt: 0 };
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     return {
       settings: DEFAULT_SETTINGS,
-      problems: ['the stored settings were not an object: all were reset'],
+      problems: [problemAt('', 'settings_not_object')],
       savedAt: 0,
     };
   }
   const raw = migrate(stored as Raw);
   const newer = typeof raw.version === 'number' && raw.version > SETTINGS_VERSION;
-  if (newer)
-    problems.push(
-      `saved by a newer version of Backstory (settings version ${String(raw.version)}): fields this version does not know were left out`,
-    );
+  if (newer) problems.push(problemAt('', 'settings_too_new', Number(raw.version)));
   const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const [key, schema] of Object.entries(FIELDS)) {
     if (!(key in raw)) continue;
-    const parsed = schema.safeParse(raw[key]);
+    const parsed = schema.safeParse(raw[key], { reportInput: true });
     if (parsed.success) settings[key] = parsed.data;
     else if (key === 'categories' && typeof raw[key] === 'object' && raw[key] !== null) {
       // One broken category loses only itself.
       const merged = { ...DEFAULT_SETTINGS.categories };
       for (const type of ENTITY_TYPES) {
-        const one = categorySchema.safeParse((raw[key] as Raw)[type]);
+        const one = categorySchema.safeParse((raw[key] as Raw)[type], { reportInput: true });
         if (one.success) merged[type] = one.data;
         else if ((raw[key] as Raw)[type] !== undefined)
-          problems.push(`categories.${type}: ${one.error.issues[0]?.message ?? 'invalid'}`);
+          problems.push(...zodProblems(one.error, ['categories', type]).slice(0, 1));
       }
       settings[key] = merged;
-    } else problems.push(`${key}: ${parsed.error.issues[0]?.message ?? 'invalid'} (reset)`);
+    } else problems.push(...zodProblems(parsed.error, [key]).slice(0, 1));
   }
   const savedAt = typeof raw.savedAt === 'number' ? raw.savedAt : 0;
   return { settings: settings as Settings, problems, savedAt };

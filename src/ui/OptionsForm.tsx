@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import type { Problem } from '../core/problems';
 import type { Settings } from '../shared/settings';
+import { problemLine } from '../shared/problem-text';
 import { t } from '../shared/i18n';
 import { Look } from './options/Look';
 import { Shortcuts, type Shortcut } from './options/Shortcuts';
@@ -12,7 +14,7 @@ export interface OptionsFormProps {
   /** A short confirmation or error shown after saving. */
   status?: string;
   /** Settings that could not be read and were reset (a backup of the stored value was kept). */
-  problems?: string[];
+  problems?: Problem[];
   onDismissProblems?: () => void;
   /** Packs, notes or own entries that could not be read back (each line says what is lost). */
   dataProblems?: string[];
@@ -45,8 +47,8 @@ export function OptionsForm({
             <strong>{t('options_settings_reset')}</strong> {t('options_settings_reset_copy')}
           </p>
           <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
+            {problems.map((p, i) => (
+              <li key={i}>{problemLine(p, t('problem_the_settings'))}</li>
             ))}
           </ul>
           {onDismissProblems && (

@@ -8,6 +8,7 @@ import { suiteRuns } from '../support/suite';
 import { cardTitled, centreOf, hasHighlights, until } from './contract';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
+const PACKS_DIR = fileURLToPath(new URL('../fixtures/packs', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../../public/_locales', import.meta.url));
 
 /** The UI languages checked: both right-to-left translations, and English as the control. */
@@ -142,6 +143,64 @@ export function describeLocalisation(
       expect(header.direction).toBe(rtl ? 'rtl' : 'ltr');
       if (rtl) expect(header.first).toBeGreaterThan(header.second);
       else expect(header.first).toBeLessThan(header.second);
+      await tab.close();
+    });
+
+    it("refuses a broken pack saying why in the reader's language, naming the field, and keeps the old pack", async (ctx) => {
+      needsLanguage((note) => ctx.skip(note));
+      const tab = await extensionPage('options.html', 'input[name="pack"]');
+      await tab.upload('input[name="pack"]', `${PACKS_DIR}/test-pack.json`);
+      await tab.waitFor(() => document.querySelector('[data-pack-id="test-fixture-pack"]'), null);
+
+      // The alias [42] is neither a string nor an object: the message says so, around the path.
+      await tab.upload('input[name="pack"]', `${PACKS_DIR}/broken-pack.json`);
+      await tab.waitFor(
+        () => document.querySelector('[data-testid="import-problems"] li code'),
+        null,
+        20_000,
+      );
+      const shown = await tab.evaluate(
+        ([locale, kinds]) => {
+          const item = document.querySelector('[data-testid="import-problems"] li')!;
+          const isolates = /[\u2066-\u2069]/g;
+          return {
+            count: document.querySelectorAll('[data-testid="import-problems"] li').length,
+            path: item.querySelector('code')!.textContent,
+            text: item.querySelector('bdi')!.textContent!.replace(isolates, ''),
+            kinds: new Intl.ListFormat(locale, { type: 'disjunction' }).format(kinds),
+          };
+        },
+        [
+          message(lang, 'locale'),
+          [message(lang, 'kind_string'), message(lang, 'kind_object')],
+        ] as const,
+      );
+      expect(shown.count).toBe(1);
+      expect(shown.path).toBe('entities[0].aliases[0]');
+      expect(shown.text).toBe(message(lang, 'problem_wrong_type_any').replace('$1', shown.kinds));
+      if (rtl) expect(shown.text).not.toMatch(/\p{Script=Latin}/u);
+      else expect(shown.text).toBe('must be a string or an object');
+
+      // The pack imported first is still the one in use.
+      const packs = await tab.evaluate(async () => {
+        type Area = { local: { get(k: string): Promise<Record<string, unknown>> } };
+        const g = globalThis as unknown as {
+          browser?: { storage: Area };
+          chrome: { storage: Area };
+        };
+        return (await (g.browser ?? g.chrome).storage.local.get('packs')).packs;
+      }, null);
+      expect(packs).toEqual([
+        expect.objectContaining({ id: 'test-fixture-pack', version: '1', enabled: true }),
+      ]);
+      await tab.evaluate(
+        (remove) => {
+          const item = document.querySelector('[data-pack-id="test-fixture-pack"]')!;
+          [...item.querySelectorAll('button')].find((b) => b.textContent === remove)!.click();
+        },
+        message(lang, 'remove'),
+      );
+      await tab.waitFor(() => !document.querySelector('[data-pack-id="test-fixture-pack"]'), null);
       await tab.close();
     });
 

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { problem } from '../problems';
 
 /**
  * The dataset's shape, shared by the build step (which validates `data/`) and by every
@@ -21,16 +22,13 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  */
 export const slug = z
   .string()
-  .max(100, 'at most 100 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "quds-force"');
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem('slug'));
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: facts are often known only to the month or year. */
 export const partialDate = z
   .string()
-  .regex(
-    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
-    'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
-  );
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, problem('partial_date'));
 
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) make
@@ -41,17 +39,12 @@ export const partialDate = z
  * harmless marks (U+200E, U+200F, U+061C) stay allowed.
  */
 const NO_BIDI_CONTROLS = /^[^\u202A-\u202E\u2066-\u2069]*$/;
-const BIDI_MESSAGE =
-  'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069): they make text display in another order than it reads';
+const BIDI_MESSAGE = problem('bidi_controls');
 
-export const text = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .regex(NO_BIDI_CONTROLS, BIDI_MESSAGE);
+export const text = z.string().trim().min(1).regex(NO_BIDI_CONTROLS, BIDI_MESSAGE);
 
 /** Sources and pack homepages: https only, so no javascript: or plain-http link reaches a card. */
-export const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
+export const httpsUrl = z.url({ protocol: /^https$/, error: problem('https_url') });
 
 export const sourceSchema = z.strictObject({
   url: httpsUrl,
@@ -60,7 +53,7 @@ export const sourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-const sources = z.array(sourceSchema).min(1, 'needs at least one source');
+const sources = z.array(sourceSchema).min(1, problem('no_sources'));
 
 /** Another reading of a contested fact, with the sources that give it. */
 export const readingSchema = z.strictObject({ value: text, sources });
@@ -75,7 +68,7 @@ export const factSchema = z
     from: partialDate.optional(),
     to: partialDate.optional(),
     sources,
-    contested: z.array(readingSchema).min(1, 'list at least one other reading').optional(),
+    contested: z.array(readingSchema).min(1, problem('no_readings')).optional(),
     note: text.optional(),
   })
   .superRefine((fact, ctx) => {
@@ -83,17 +76,17 @@ export const factSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: 'give either date or from/to, not both',
+        message: problem('date_and_interval'),
       });
     } else if (!fact.date && !fact.from) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: 'a fact needs a date (or from, for an interval)',
+        message: problem('fact_needs_date'),
       });
     }
     if (fact.from && fact.to && fact.to < fact.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'ends before it starts' });
+      ctx.addIssue({ code: 'custom', path: ['to'], message: problem('ends_before_start') });
     }
   });
 export type Fact = z.infer<typeof factSchema>;
@@ -161,9 +154,7 @@ export const timelineStepSchema = z.strictObject({
 export type TimelineStep = z.infer<typeof timelineStepSchema>;
 
 export const nativeNameSchema = z.strictObject({
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "fa"'),
+  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, problem('language_tag')),
   text,
   /** Arabic: the name may carry a one-letter clitic (و ف ب ل ك) glued to its front. */
   clitics: z.boolean().optional(),
@@ -175,10 +166,8 @@ export const entitySchema = z.strictObject({
   name: text,
   native: z.array(nativeNameSchema).default([]),
   aliases: z.array(aliasSchema).default([]),
-  summary: text
-    .min(20, 'a summary says who or what it is (20 characters at least)')
-    .max(400, 'a summary is one or two sentences (400 characters at most)'),
-  description: text.max(1500, 'at most 1,500 characters').optional(),
+  summary: text.min(20, problem('summary_too_short')).max(400, problem('summary_too_long')),
+  description: text.max(1500).optional(),
   facts: z.array(factSchema).default([]),
   relations: z.array(relationSchema).default([]),
   timeline: z.array(timelineStepSchema).default([]),
@@ -186,7 +175,7 @@ export const entitySchema = z.strictObject({
 export type Entity = z.infer<typeof entitySchema>;
 
 export const datasetMetaSchema = z.strictObject({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as "0.1.0"'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, problem('dataset_version')),
   checked: partialDate.describe('facts checked as of'),
   licence: text,
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetError, validateDataset } from './validate';
+import { problemText } from '../../shared/problem-text';
 
 const meta = {
   path: 'data/meta.json',
@@ -22,7 +23,11 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof DatasetError) return error.problems;
+    // As the build's log words them (scripts/load-dataset.ts), in English.
+    if (error instanceof DatasetError)
+      return error.problems.map(
+        (p) => `${p.file}${p.path ? ` → ${p.path}` : ''}: ${problemText(p)}`,
+      );
     throw error;
   }
   throw new Error('expected a DatasetError');
@@ -75,7 +80,7 @@ describe('validateDataset', () => {
     expect(found).toEqual([
       'data/entities/iran-copy.json → id: "iran" does not match the file name "iran-copy.json"',
       'data/entities/iran-copy.json → id: "iran" is already used by data/entities/iran.json',
-      'data/entities/iraq.json: Unrecognized key: "colour"',
+      'data/entities/iraq.json: unknown field "colour" (a typo?)',
       'data/entities/iran.json → relations[0].target: no entity has the id "persia"',
       'data/entities/talks.json → timeline[0].place: no entity has the id "atlantis"',
     ]);

@@ -1,5 +1,5 @@
 import { slug } from '../dataset/schema';
-import { quote, type PackProblem } from './problems';
+import { problemAt, quote, type Problem } from '../problems';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -10,12 +10,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * instead of after the author has fixed those. One pass over the entities and a Map: a pack
  * of 20,000 entities costs no more than reading it.
  */
-export function linkProblems(
-  json: unknown,
-  bundled: ReadonlySet<string> = new Set(),
-): PackProblem[] {
+export function linkProblems(json: unknown, bundled: ReadonlySet<string> = new Set()): Problem[] {
   const entities = isRecord(json) && Array.isArray(json.entities) ? json.entities : [];
-  const problems: PackProblem[] = [];
+  const problems: Problem[] = [];
   const firstAt = new Map<string, number>();
   entities.forEach((entity: unknown, i) => {
     const id = isRecord(entity) ? entity.id : undefined;
@@ -23,20 +20,16 @@ export function linkProblems(
     const path = `entities[${i}].id`;
     const first = firstAt.get(id);
     if (first !== undefined) {
-      problems.push({ path, message: `${quote(id)} is already the id of entities[${first}]` });
+      problems.push(problemAt(path, 'duplicate_id', quote(id), `entities[${first}]`));
     } else firstAt.set(id, i);
-    if (bundled.has(id)) {
-      const message = `${quote(id)} is an entity in Backstory's own dataset, and a pack may not redefine it: choose another id (relations may still point to it)`;
-      problems.push({ path, message });
-    }
+    if (bundled.has(id)) problems.push(problemAt(path, 'bundled_id', quote(id)));
   });
 
   const link = (path: string, target: unknown) => {
     // A malformed target is the schema's to report; saying it also leads nowhere is noise.
     if (typeof target !== 'string' || !slug.safeParse(target).success) return;
     if (firstAt.has(target) || bundled.has(target)) return;
-    const message = `no entity in this pack or in Backstory's own dataset has the id ${quote(target)}`;
-    problems.push({ path, message });
+    problems.push(problemAt(path, 'no_such_entity', quote(target)));
   };
   entities.forEach((entity: unknown, i) => {
     if (!isRecord(entity)) return;

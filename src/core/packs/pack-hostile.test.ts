@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardModels } from '../dataset/card-model';
-import { parsePack, type PackProblem } from './pack';
+import { parsePack } from './pack';
+import { problemText } from '../../shared/problem-text';
 
 const hostileText = readFileSync(
   resolve(import.meta.dirname, '../../../tests/fixtures/packs/hostile-pack.json'),
@@ -16,10 +17,11 @@ const hostileText = readFileSync(
 type Json = Record<string, unknown>;
 const hostile = (): Json => JSON.parse(hostileText) as Json;
 
-function problems(text: string): PackProblem[] {
+/** The problems as an English reader sees them: the field, and what is wrong with it. */
+function problems(text: string) {
   const result = parsePack(text);
   if (result.ok) throw new Error('expected the pack to be refused');
-  return result.problems;
+  return result.problems.map((p) => ({ path: p.path, message: problemText(p) }));
 }
 
 /** Reads a dotted path such as `entities[0].facts[0]` from parsed JSON. */
@@ -114,7 +116,7 @@ describe('__proto__, constructor and prototype keys', () => {
         Object.defineProperty(at(json, path), key, { value: payload, enumerable: true });
         const text = JSON.stringify(json);
         expect(text).toContain(`"${key}":`);
-        expect(problems(text)).toEqual([{ path, message: `Unrecognized key: "${key}"` }]);
+        expect(problems(text)).toEqual([{ path, message: `unknown field "${key}" (a typo?)` }]);
       }
     },
   );
@@ -123,7 +125,7 @@ describe('__proto__, constructor and prototype keys', () => {
     const asList = hostileText.replace('"entities": [', '"entities": {"__proto__": [');
     const closed = `${asList.slice(0, asList.lastIndexOf(']'))}]}}`;
     expect(problems(closed)).toEqual([
-      { path: 'entities', message: 'Invalid input: expected array, received object' },
+      { path: 'entities', message: 'must be a list, not an object' },
     ]);
     const whole =
       '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": 1}}}';
@@ -209,7 +211,10 @@ describe('very long and very deep input', () => {
     expect(result.ok && result.pack.entities[0]!.name).toBe(long);
     at(json, 'entities[1]').id = 'x'.repeat(1_000_000);
     const found = problems(JSON.stringify(json));
-    expect(found).toContainEqual({ path: 'entities[1].id', message: 'at most 100 characters' });
+    expect(found).toContainEqual({
+      path: 'entities[1].id',
+      message: 'must be at most 100 characters long',
+    });
     for (const p of found) expect(p.message.length).toBeLessThan(400);
   });
 
@@ -232,7 +237,7 @@ describe('very long and very deep input', () => {
       ['"label": "fact-label', 'entities[0].facts[0]'],
     ] as const) {
       const text = hostileText.replace(anchor, `"deep": ${deep}, ${anchor}`);
-      expect(problems(text)).toEqual([{ path, message: 'Unrecognized key: "deep"' }]);
+      expect(problems(text)).toEqual([{ path, message: 'unknown field "deep" (a typo?)' }]);
     }
   });
 
@@ -240,7 +245,7 @@ describe('very long and very deep input', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const text = hostileText.replace('"type": "person"', `"type": ${deep}`);
     expect(problems(text)).toEqual([
-      { path: 'entities[0].type', message: expect.stringMatching(/^Invalid option/) as string },
+      { path: 'entities[0].type', message: expect.stringMatching(/^must be one of /) as string },
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CardModels } from '../dataset/card-model';
 import type { Entity } from '../dataset/schema';
 import { parsePack, type ParsePackResult } from './pack';
+import { problemText } from '../../shared/problem-text';
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -66,8 +67,9 @@ function wellFormed(result: ParsePackResult): void {
   expect(result.problems.length).toBeGreaterThan(0);
   for (const p of result.problems) {
     expect(typeof p.path).toBe('string');
-    expect(p.message.length).toBeGreaterThan(0);
-    expect(p.message.length).toBeLessThan(700); // the author's text is quoted only in part
+    const message = problemText(p);
+    expect(message.length).toBeGreaterThan(0);
+    expect(message.length).toBeLessThan(700); // the author's text is quoted only in part
   }
 }
 

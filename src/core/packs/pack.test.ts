@@ -1,11 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  PACK_MAX_BYTES,
-  parsePack,
-  type PackInput,
-  type PackProblem,
-  type ParsePackOptions,
-} from './pack';
+import { PACK_MAX_BYTES, parsePack, type PackInput, type ParsePackOptions } from './pack';
+import { problemText } from '../../shared/problem-text';
 
 type EntityInput = PackInput['entities'][number];
 
@@ -76,10 +71,11 @@ function accepted(text: string, options: ParsePackOptions = { bundledIds }) {
   return result;
 }
 
-function problems(text: string, options: ParsePackOptions = { bundledIds }): PackProblem[] {
+/** The problems as an English reader sees them: the field, and what is wrong with it. */
+function problems(text: string, options: ParsePackOptions = { bundledIds }) {
   const result = parsePack(text, options);
   if (result.ok) throw new Error('expected the pack to be refused');
-  return result.problems;
+  return result.problems.map((p) => ({ path: p.path, message: problemText(p) }));
 }
 
 describe('parsePack: a valid pack', () => {
@@ -121,9 +117,9 @@ describe('parsePack: schema problems name the field', () => {
       { path: 'meta.checked', message: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' },
       {
         path: 'entities[0].type',
-        message: expect.stringMatching(/^Invalid option: expected one of "person"\|/),
+        message: expect.stringMatching(/^must be one of "person", "organization", /),
       },
-      { path: 'entities[1].name', message: 'Invalid input: expected string, received number' },
+      { path: 'entities[1].name', message: 'must be a string, not a number' },
     ]);
   });
 
@@ -146,8 +142,8 @@ describe('parsePack: schema problems name the field', () => {
     );
     expect(found).toEqual([
       { path: 'entities[0].aliases[0].text', message: 'is required' },
-      { path: 'entities[0].aliases[0]', message: 'Unrecognized key: "txt"' },
-      { path: 'entities[0].aliases[1]', message: 'Invalid input: expected string or object' },
+      { path: 'entities[0].aliases[0]', message: 'unknown field "txt" (a typo?)' },
+      { path: 'entities[0].aliases[1]', message: 'must be a string or an object' },
     ]);
   });
 
@@ -170,9 +166,7 @@ describe('parsePack: schema problems name the field', () => {
   });
 
   it('a file that is not a pack', () => {
-    expect(problems('[]')).toEqual([
-      { path: '', message: 'Invalid input: expected object, received array' },
-    ]);
+    expect(problems('[]')).toEqual([{ path: '', message: 'must be an object, not a list' }]);
     const other = packText((p) => Object.assign(p, { format: 'other', formatVersion: 2 }));
     expect(problems(other)).toEqual([
       { path: 'format', message: 'this is not a Backstory pack: must be "backstory-pack"' },
@@ -270,7 +264,7 @@ describe('parsePack: files that are not JSON', () => {
 describe('parsePack: size', () => {
   it('refuses a file over the limit before reading it, and says the limit', () => {
     const text = `${packText()} not JSON at all`;
-    const size = `${Math.ceil(text.length / 100) / 10} KB`;
+    const size = `${Math.ceil(text.length / 100) / 10} kB`;
     expect(problems(text, { maxBytes: 500 })).toEqual([
       { path: '', message: `The file is ${size}; a pack may be at most 500 bytes.` },
     ]);
@@ -325,12 +319,12 @@ describe('parsePack: hostile content stays data', () => {
       '"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": 1}}',
     );
     expect(problems(text)).toEqual([
-      { path: 'meta', message: 'Unrecognized key: "__proto__"' },
+      { path: 'meta', message: 'unknown field "__proto__" (a typo?)' },
       {
         path: 'entities[0].facts[0].sources[0]',
-        message: 'Unrecognized keys: "__proto__", "constructor"',
+        message: 'unknown fields "__proto__", "constructor" (typos?)',
       },
-      { path: 'entities[2]', message: 'Unrecognized key: "constructor"' },
+      { path: 'entities[2]', message: 'unknown field "constructor" (a typo?)' },
     ]);
     expect(fresh().polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -339,7 +333,7 @@ describe('parsePack: hostile content stays data', () => {
   it('at the top level they are dropped with a warning', () => {
     const text = insert(packText(), '"format"', '"__proto__": {"polluted": true}');
     const { pack, warnings } = accepted(text);
-    expect(warnings).toEqual(['Ignored the unknown top-level field "__proto__".']);
+    expect(warnings.map(problemText)).toEqual(['Ignored the unknown top-level field "__proto__".']);
     expect(Object.keys(pack)).toEqual(['format', 'formatVersion', 'meta', 'entities']);
     expect(Object.getPrototypeOf(pack)).toBe(Object.prototype);
     expect(fresh().polluted).toBeUndefined();
@@ -361,23 +355,25 @@ describe('parsePack: hostile content stays data', () => {
     const key = 'k'.repeat(1_000_000);
     const [problem] = problems(packText((p) => Object.assign(p.meta, { [key]: 1 })));
     expect(problem!.path).toBe('meta');
-    expect(problem!.message).toMatch(/^Unrecognized key: "k+…$/);
+    expect(problem!.message).toMatch(/^unknown field "k+…" \(a typo\?\)$/);
     expect(problem!.message.length).toBeLessThan(400);
     const top = insert(packText(), '"format"', `"${key}": 1`);
-    expect(accepted(top).warnings[0]!.length).toBeLessThan(200);
+    expect(problemText(accepted(top).warnings[0]!).length).toBeLessThan(200);
   });
 
   it('10,000 nested arrays do not crash it', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const top = insert(packText(), '"format"', `"deep": ${deep}`);
-    expect(accepted(top).warnings).toEqual(['Ignored the unknown top-level field "deep".']);
+    expect(accepted(top).warnings.map(problemText)).toEqual([
+      'Ignored the unknown top-level field "deep".',
+    ]);
     const inEntity = insert(packText(), '"id": "test-event"', `"deep": ${deep}`);
     expect(problems(inEntity)).toEqual([
-      { path: 'entities[2]', message: 'Unrecognized key: "deep"' },
+      { path: 'entities[2]', message: 'unknown field "deep" (a typo?)' },
     ]);
     const inAliases = packText().replace('"T. Personne"', deep);
     expect(problems(inAliases)).toEqual([
-      { path: 'entities[0].aliases[0]', message: 'Invalid input: expected string or object' },
+      { path: 'entities[0].aliases[0]', message: 'must be a string or an object' },
     ]);
   });
 

@@ -2,9 +2,10 @@ import { z } from '../zod';
 import { entitySchema, httpsUrl, partialDate, slug, text } from '../dataset/schema';
 import { jsonErrorPosition } from './json-error';
 import { linkProblems } from './links';
-import { capped, clip, quote, requiredMessage, schemaProblems, type PackProblem } from './problems';
+import { capped, clip, problem, problemAt, quote, zodProblems, type Problem } from '../problems';
 
-export type { PackProblem } from './problems';
+/** A pack's problems are the core's problems; the name stays for readers of this module. */
+export type PackProblem = Problem;
 
 /**
  * A dataset pack: entities in the bundled dataset's own schema, in one JSON file that a reader
@@ -23,11 +24,11 @@ export const PACK_MAX_BYTES = 25_000_000;
 // pack tool may add a field (a generator name, say) without breaking import.
 export const packMetaSchema = z.strictObject({
   id: slug.describe('the pack id, a lowercase slug; stays the same across versions'),
-  name: text.max(120, 'at most 120 characters'),
-  version: text.max(40, 'at most 40 characters'),
+  name: text.max(120),
+  version: text.max(40),
   checked: partialDate.describe('facts checked as of'),
-  licence: text.max(500, 'at most 500 characters'),
-  description: text.max(1500, 'at most 1,500 characters').optional(),
+  licence: text.max(500),
+  description: text.max(1500).optional(),
   homepage: httpsUrl.optional(),
 });
 export type PackMeta = z.infer<typeof packMetaSchema>;
@@ -35,13 +36,10 @@ export type PackMeta = z.infer<typeof packMetaSchema>;
 export const packSchema = z
   .object({
     $schema: z.string().optional().describe('for editors: a path or URL of pack.schema.json'),
-    format: z.literal(PACK_FORMAT, `this is not a Backstory pack: must be "${PACK_FORMAT}"`),
-    formatVersion: z.literal(
-      PACK_FORMAT_VERSION,
-      `must be ${PACK_FORMAT_VERSION}, the pack format this version of Backstory reads`,
-    ),
+    format: z.literal(PACK_FORMAT, problem('not_a_pack')),
+    formatVersion: z.literal(PACK_FORMAT_VERSION, problem('pack_format_version')),
     meta: packMetaSchema,
-    entities: z.array(entitySchema).min(1, 'a pack needs at least one entity'),
+    entities: z.array(entitySchema).min(1, problem('no_entities')),
   })
   .meta({
     title: 'Backstory dataset pack',
@@ -58,14 +56,13 @@ export interface ParsePackOptions {
 }
 
 export type ParsePackResult =
-  { ok: true; pack: Pack; warnings: string[] } | { ok: false; problems: PackProblem[] };
+  { ok: true; pack: Pack; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function parsePack(input: string, options: ParsePackOptions = {}): ParsePackResult {
   const maxBytes = options.maxBytes ?? PACK_MAX_BYTES;
   const bytes = utf8Length(input, maxBytes);
   if (bytes > maxBytes) {
-    const message = `The file is ${formatBytes(bytes)}; a pack may be at most ${formatBytes(maxBytes)}.`;
-    return { ok: false, problems: [{ path: '', message }] };
+    return { ok: false, problems: [problemAt('', 'file_too_big', bytes, maxBytes)] };
   }
   // Editors on Windows may save a byte order mark; it is not part of the JSON.
   const read = readJson(input.replace(/^\uFEFF/, ''));
@@ -77,41 +74,44 @@ export function parsePack(input: string, options: ParsePackOptions = {}): ParseP
   return { ok: true, pack: parsed.pack, warnings: ignoredFields(read.json) };
 }
 
-function readJson(text: string): { json: unknown } | { problem: PackProblem } {
-  if (text.trim() === '') return { problem: { path: '', message: 'The file is empty.' } };
+function readJson(text: string): { json: unknown } | { problem: Problem } {
+  if (text.trim() === '') return { problem: problemAt('', 'file_empty') };
   try {
     return { json: JSON.parse(text) as unknown };
   } catch (error) {
     // Firefox throws InternalError on input nested too deeply for its parser.
     if (!(error instanceof SyntaxError)) return { problem: unreadable(error) };
-    const at = jsonErrorPosition(text, error.message);
-    const cut = at.atEnd ? ' The file ends too early: was it cut short?' : '';
-    const message = `Not valid JSON at line ${at.line}, column ${at.column} (${clip(error.message)}).${cut}`;
-    return { problem: { path: '', message } };
+    return { problem: notJson(text, error) };
   }
 }
 
-function unreadable(error: unknown): PackProblem {
-  const reason = clip(error instanceof Error ? error.message : String(error));
-  return { path: '', message: `The file could not be read (${reason}); does it nest too deeply?` };
+/** Where the JSON breaks, as a line and column; the parser's own words come along. */
+export function notJson(text: string, error: SyntaxError): Problem {
+  const at = jsonErrorPosition(text, error.message);
+  const code = at.atEnd ? 'not_json_cut_short' : 'not_json';
+  return problemAt('', code, at.line, at.column, clip(error.message));
 }
 
-function validate(json: unknown): { pack?: Pack; problems: PackProblem[] } {
+export function unreadable(error: unknown): Problem {
+  return problemAt('', 'unreadable', clip(error instanceof Error ? error.message : String(error)));
+}
+
+function validate(json: unknown): { pack?: Pack; problems: Problem[] } {
   let result;
   try {
-    result = packSchema.safeParse(json, { error: requiredMessage });
+    result = packSchema.safeParse(json, { reportInput: true });
   } catch (error) {
     return { problems: [unreadable(error)] };
   }
   if (result.success) return { pack: result.data, problems: [] };
-  return { problems: schemaProblems(result.error) };
+  return { problems: zodProblems(result.error) };
 }
 
-function ignoredFields(json: unknown): string[] {
+function ignoredFields(json: unknown): Problem[] {
   const known = new Set(Object.keys(packSchema.shape));
   return Object.keys(json as object)
     .filter((key) => !known.has(key))
-    .map((key) => `Ignored the unknown top-level field ${quote(key)}.`);
+    .map((key) => problemAt('', 'ignored_field', quote(key)));
 }
 
 /**
@@ -127,12 +127,4 @@ function utf8Length(text: string, limit: number): number {
     if (code > 0x7f) bytes += code > 0x7ff && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
   }
   return bytes;
-}
-
-/** Rounded up, so a file just over the limit never reads as the limit itself. */
-function formatBytes(bytes: number): string {
-  const tenths = (unit: number) => Math.ceil(bytes / (unit / 10)) / 10;
-  if (bytes >= 1e6) return `${tenths(1e6)} MB`;
-  if (bytes >= 1e3) return `${tenths(1e3)} KB`;
-  return `${bytes} bytes`;
 }

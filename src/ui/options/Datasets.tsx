@@ -1,5 +1,6 @@
-import type { PackProblem } from '../../core/packs/pack';
+import type { Problem } from '../../core/problems';
 import { formatNumber, t } from '../../shared/i18n';
+import { problemSubject, problemText } from '../../shared/problem-text';
 import { JsonFileInput } from './JsonFileInput';
 import type { StoredPackInfo } from '../../shared/packs';
 
@@ -14,7 +15,7 @@ export type ImportState =
   | { kind: 'reading'; percent: number }
   | { kind: 'checking' }
   | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string; problems: PackProblem[] };
+  | { kind: 'failed'; message: string; problems: Problem[] };
 
 interface Props {
   bundled: BundledInfo;
@@ -104,9 +105,9 @@ export function Datasets({
             <ul data-testid="import-problems">
               {importState.problems.map((p, i) => (
                 <li key={i}>
-                  {p.path ? <code>{p.path}</code> : t('datasets_the_file')}
-                  {t('fact_label_separator')}
-                  <bdi>{p.message}</bdi>
+                  {p.path ? <code>{p.path}</code> : problemSubject(p, t('datasets_the_file'))}
+                  {problemSubject(p, '') !== undefined && t('fact_label_separator')}
+                  <bdi>{problemText(p)}</bdi>
                 </li>
               ))}
             </ul>

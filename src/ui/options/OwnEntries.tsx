@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../../core/dataset/schema';
+import type { Problem } from '../../core/problems';
 import { t } from '../../shared/i18n';
+import { problemLine } from '../../shared/problem-text';
 import { typeLabel } from '../labels';
 
 export interface OwnEntryForm {
@@ -16,7 +18,7 @@ interface Props {
   /** Text chosen on a page with "Add to Backstory…", to start a new entry from. */
   proposedName?: string;
   /** Saves a new entry; resolves with the problems to show, or none when it was added. */
-  onAdd: (form: OwnEntryForm) => Promise<string[]>;
+  onAdd: (form: OwnEntryForm) => Promise<Problem[]>;
   onRemove: (id: string) => void;
 }
 
@@ -25,7 +27,7 @@ const EMPTY: OwnEntryForm = { name: '', aliases: '', type: 'person', summary: ''
 /** The reader's own entries: made from a selection (or here), highlighted like any other. */
 export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
   const [form, setForm] = useState<OwnEntryForm>({ ...EMPTY, name: proposedName ?? '' });
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState<string>();
   useEffect(() => {
     if (proposedName) setForm((f) => ({ ...f, name: proposedName }));
@@ -122,9 +124,9 @@ export function OwnEntries({ entries, proposedName, onAdd, onRemove }: Props) {
           {saved && <p>{saved}</p>}
           {problems.length > 0 && (
             <ul class="bs-field-messages">
-              {problems.map((p) => (
-                <li key={p} class="bs-error">
-                  {p}
+              {problems.map((p, i) => (
+                <li key={i} class="bs-error">
+                  {problemLine(p, t('problem_the_entry'))}
                 </li>
               ))}
             </ul>

@@ -1,12 +1,14 @@
+import type { Problem } from '../../core/problems';
 import type { BackupPreview } from '../../shared/backup';
+import { problemLine } from '../../shared/problem-text';
 import { formatList, t } from '../../shared/i18n';
 import { JsonFileInput } from './JsonFileInput';
 
 export type RestoreState =
   | { kind: 'idle' }
-  | { kind: 'preview'; file: string; preview: BackupPreview; warnings: string[] }
+  | { kind: 'preview'; file: string; preview: BackupPreview; warnings: Problem[] }
   | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string; problems: string[] };
+  | { kind: 'failed'; message: string; problems: Problem[] };
 
 interface Props {
   onExport: () => void;
@@ -44,8 +46,10 @@ export function YourData({ onExport, onChooseBackup, restore, onApply, onCancel 
               <li>{t('data_notes', restore.preview.notesAdded, restore.preview.notesChanged)}</li>
               <li>{t('data_entries_added', list(restore.preview.entriesAdded))}</li>
               <li>{t('data_entries_replaced', list(restore.preview.entriesReplaced))}</li>
-              {restore.warnings.map((w) => (
-                <li key={w}>{t('data_reset_to_default', w)}</li>
+              {restore.warnings.map((w, i) => (
+                <li key={i}>
+                  {t('data_reset_to_default', problemLine(w, t('problem_the_settings')))}
+                </li>
               ))}
             </ul>
             <button type="button" class="bs-button" name="apply-backup" onClick={onApply}>
@@ -61,8 +65,8 @@ export function YourData({ onExport, onChooseBackup, restore, onApply, onCancel 
           <div class="bs-error">
             <p>{restore.message}</p>
             <ul>
-              {restore.problems.map((p) => (
-                <li key={p}>{p}</li>
+              {restore.problems.map((p, i) => (
+                <li key={i}>{problemLine(p)}</li>
               ))}
             </ul>
           </div>
