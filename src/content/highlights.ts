@@ -30,6 +30,14 @@ export const MAX_REGISTERED = 1500;
 const NEAR_SCREENS = 1.5;
 /** Fewest ms between two readings of the boxes around the viewport... */
 const LOCATE_NEAR_GAP_MS = 100;
+/**
+ * ...and both while the page keeps changing (it changed less than RESTLESS_MS ago): a page that
+ * changes ten times a second moves every box ten times a second, and each reading of them, and
+ * each range registered, costs the page's thread.
+ */
+const RESTLESS_MS = 500;
+const RESTLESS_NEAR_SCREENS = 0.5;
+const RESTLESS_NEAR_GAP_MS = 250;
 /** ...and of every box. */
 const LOCATE_ALL_GAP_MS = 1000;
 /** Longest slice of the reading of every box. */
@@ -53,8 +61,8 @@ export class Painter {
   private readonly watched = new Map<Element, Set<ScannedBlock>>();
   /** Watched elements whose place has not been read yet. */
   private readonly unplaced = new Set<Element>();
-  private readonly nearPass = new AfterFrame(LOCATE_NEAR_GAP_MS, LOCATE_SHARE);
-  private readonly fullPass = new AfterFrame(LOCATE_ALL_GAP_MS, LOCATE_SHARE);
+  private readonly nearPass = new AfterFrame(LOCATE_SHARE);
+  private readonly fullPass = new AfterFrame(LOCATE_SHARE);
   /** Where the reading of every box stands (a map's iterator follows additions and removals). */
   private sweep: Iterator<Element> | undefined;
   /** Notices what may move blocks without a change to the DOM (images, fonts, a resize). */
@@ -63,6 +71,8 @@ export class Painter {
   private readonly styledRoots: (Document | ShadowRoot)[] = [];
   /** The reader's highlight look, adopted by the document and every shadow root with names. */
   private readonly sheet: CSSStyleSheet | undefined = makeSheet();
+  /** When the page last changed. */
+  private changedAt = -Infinity;
   /** Checks once a second that ours are still registered (the registry fires no event). */
   private restoreTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -111,6 +121,7 @@ export class Painter {
    * the page may change many times a second.
    */
   pageChanged(): void {
+    this.changedAt = performance.now();
     this.relocate();
   }
 
@@ -206,7 +217,8 @@ export class Painter {
   /** Blocks may have moved: read the boxes around the viewport soon, and every box later. */
   /** Reads the boxes of the blocks added since and of those around the viewport, soon. */
   private locateNearSoon(): void {
-    this.nearPass.request(() =>
+    const gap = this.restless() ? RESTLESS_NEAR_GAP_MS : LOCATE_NEAR_GAP_MS;
+    this.nearPass.request(gap, () =>
       this.measure('locate near', () => {
         // After a whole page is read there may be tens of thousands: a slice's worth at a time,
         // in reading order (the first screen first).
@@ -224,6 +236,10 @@ export class Painter {
     );
   }
 
+  private restless(): boolean {
+    return performance.now() - this.changedAt < RESTLESS_MS;
+  }
+
   private relocate(): void {
     if (this.watched.size === 0) return;
     this.locateNearSoon();
@@ -232,7 +248,7 @@ export class Painter {
 
   /** Reads every box, a slice at a time on a long page (each slice a request of its own). */
   private sweepSoon(): void {
-    this.fullPass.request(() =>
+    this.fullPass.request(LOCATE_ALL_GAP_MS, () =>
       this.measure('locate all', () => {
         const sweep = (this.sweep ??= this.watched.keys());
         const deadline = performance.now() + SWEEP_SLICE_MS;
@@ -289,7 +305,7 @@ export class Painter {
    * between the reads.
    */
   private band() {
-    const margin = NEAR_SCREENS * innerHeight;
+    const margin = (this.restless() ? RESTLESS_NEAR_SCREENS : NEAR_SCREENS) * innerHeight;
     return {
       top: -margin,
       bottom: innerHeight + margin,

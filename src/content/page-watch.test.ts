@@ -42,7 +42,7 @@ describe('what a change makes the scanner read again', () => {
       (body) => body.querySelectorAll('p')[2]!.remove(),
     );
     expect(changes.dirty.size).toBe(0);
-    expect([...changes.removed].map((n) => n.textContent)).toEqual(['Item 2 from Tehran']);
+    expect(changes.removed).toBe(true);
   });
 
   it('the oldest items of a feed removed, whitespace between them: still nothing re-read', async () => {
@@ -56,7 +56,7 @@ describe('what a change makes the scanner read again', () => {
       },
     );
     expect(changes.dirty.size).toBe(0);
-    expect(changes.removed.size).toBe(3);
+    expect(changes.removed).toBe(true);
   });
 
   it('a block removed from between two runs of text: the runs join, so their parent is re-read', async () => {

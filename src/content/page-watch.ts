@@ -9,8 +9,11 @@ import { flowElement, isInline } from './text-blocks';
 export interface PageChanges {
   /** Elements to read again, whole. */
   dirty: Set<Element>;
-  /** Nodes taken out of the page: the blocks whose text they held must go. */
-  removed: Set<Node>;
+  /**
+   * Nodes were taken out of the page: the readings of text no longer in it must go. (Which
+   * nodes is not kept: holding them would keep what the page let go of alive until read.)
+   */
+  removed: boolean;
   /** Elements whose class, style or open state changed (text may have been shown or hidden). */
   restyled: Set<Element>;
   /** Number of mutation records since the last take. */
@@ -19,7 +22,7 @@ export interface PageChanges {
 
 export const emptyChanges = (): PageChanges => ({
   dirty: new Set(),
-  removed: new Set(),
+  removed: false,
   restyled: new Set(),
   records: 0,
 });
@@ -98,7 +101,7 @@ export class PageWatch {
       if (record.type === 'childList') {
         let textChanged = false;
         for (const node of record.removedNodes) {
-          changes.removed.add(node);
+          changes.removed = true;
           // Text or inline markup that left changes the block it was in; a block-level element
           // that left takes only its own text, unless text on both sides of it now runs together.
           textChanged ||= !isBlockElement(node) || joinsText(record);

@@ -34,7 +34,7 @@ export interface ScanOptions extends CollectOptions {
 /** Changed parts of the page are read again this long after the change (changes come in bursts). */
 export const RESCAN_DELAY_MS = 100;
 /**
- * More changed or removed parts than this waiting at once: read the whole page again instead
+ * More changed parts than this waiting at once: read the whole page again instead
  * (reading changes costs what they hold, so this is for pages that replace most of themselves).
  */
 const FLOOD = 5000;
@@ -43,14 +43,15 @@ const FULL_RESCAN_GAP_MS = 1000;
 /**
  * While the page keeps changing, the changed parts on screen are read first (see
  * readChangedOnScreen). The rest may take at most this share of the main thread: after each
- * slice of that work we rest 32 times as long, and a whole-page read comes no sooner than 32
- * times the last one took.
+ * slice of that work we rest 99 times as long, and a whole-page read comes no sooner than 99
+ * times the last one took. (A page changing all the time is read as it calms down, or as the
+ * reader scrolls; what it costs us is then its cost to the reader's machine.)
  */
-const RESTLESS_SHARE = 0.03;
+const RESTLESS_SHARE = 0.01;
 /** A page that has not changed for this long is calm: what is left of its changes is read at once. */
 const CALM_MS = 500;
 /** The changed parts on screen are looked for at most this often... */
-const SCREEN_GAP_MS = 100;
+const SCREEN_GAP_MS = 250;
 /** ...within this share of the main thread... */
 const SCREEN_SHARE = 0.05;
 /** ...looking for text at the viewport's top and bottom edges in rows this far apart... */
@@ -121,7 +122,7 @@ export class PageScanner {
   private running = false;
   private timer: number | undefined;
   private stopped = false;
-  private readonly screenPass = new AfterFrame(SCREEN_GAP_MS, SCREEN_SHARE);
+  private readonly screenPass = new AfterFrame(SCREEN_SHARE);
 
   constructor(
     private readonly root: Element,
@@ -477,18 +478,17 @@ export class PageScanner {
     this.lastChangeAt = performance.now();
     const changes = this.watch.take();
     // Whatever changed may have moved the names on screen.
-    if (changes.dirty.size > 0 || changes.removed.size > 0 || changes.restyled.size > 0)
+    if (changes.dirty.size > 0 || changes.removed || changes.restyled.size > 0)
       this.painter.pageChanged();
     // Style changes matter only if they may reveal text we skipped as hidden.
     if (this.hiddenBlocks.size === 0) changes.restyled.clear();
-    if (changes.dirty.size === 0 && changes.removed.size === 0 && changes.restyled.size === 0)
-      return;
+    if (changes.dirty.size === 0 && !changes.removed && changes.restyled.size === 0) return;
     if (!this.fullRescan) {
       const pending = (this.pending ??= emptyChanges());
       for (const el of changes.dirty) pending.dirty.add(el);
-      for (const node of changes.removed) pending.removed.add(node);
+      pending.removed ||= changes.removed;
       for (const el of changes.restyled) pending.restyled.add(el);
-      if (pending.dirty.size + pending.removed.size > FLOOD) {
+      if (pending.dirty.size > FLOOD) {
         this.fullRescan = true;
         this.pending = undefined;
       }
@@ -500,7 +500,7 @@ export class PageScanner {
   /** While the page keeps changing, reads what changed on screen after the next frame. */
   private readOnScreenSoon(): void {
     if (this.stopped || !this.restless()) return;
-    this.screenPass.request(() =>
+    this.screenPass.request(SCREEN_GAP_MS, () =>
       this.measure('changes on screen', () => this.readChangedOnScreen()),
     );
   }
@@ -554,7 +554,7 @@ export class PageScanner {
       // A part too big to read within the slice is read whole later, with the other changes.
       if (!this.reread(el, old, fresh, deadline)) (this.pending ??= emptyChanges()).dirty.add(el);
     }
-    if (this.pending && this.pending.dirty.size + this.pending.removed.size === 0)
+    if (this.pending && this.pending.dirty.size === 0 && !this.pending.removed)
       this.pending = undefined;
     this.replaceReadings(old, fresh);
     this.afterChange();
@@ -629,12 +629,13 @@ export class PageScanner {
         if (containsComposed(el, scanned.block.element)) changes.dirty.add(scanned.block.element);
     }
     changes.restyled.clear();
-    // Text that left the page: its readings go. (A node moved elsewhere is still connected;
-    // its new place is among the changed parts.)
-    for (const node of changes.removed) {
-      changes.removed.delete(node);
-      if (!node.isConnected) this.readingsIn(node, old);
-      if (performance.now() >= deadline) break;
+    // Text that left the page: its readings go. Text taken out of a block that stays makes
+    // that block a changed part, so what is left are the blocks no longer in the page. (A node
+    // moved elsewhere is still in it; its new place is among the changed parts.)
+    if (changes.removed) {
+      changes.removed = false;
+      for (const scanned of this.index.blocks)
+        if (!scanned.block.element.isConnected) old.add(scanned);
     }
     // Changed parts, each read whole; one inside another changed part waits for it.
     for (const el of performance.now() < deadline ? changes.dirty : []) {
@@ -649,7 +650,7 @@ export class PageScanner {
       this.reread(el, old, fresh);
       if (performance.now() >= deadline) break;
     }
-    if (changes.dirty.size === 0 && changes.removed.size === 0) this.pending = undefined;
+    if (changes.dirty.size === 0) this.pending = undefined;
     this.replaceReadings(old, fresh);
   }
 

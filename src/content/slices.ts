@@ -44,7 +44,8 @@ export function nextFrame(): Promise<void> {
 export const FRAME_GAP_MS = 40;
 
 /**
- * A piece of work run on request, just after a frame, no sooner than `gap` ms after its last
+ * A piece of work run on request, just after a frame, no sooner than `gap` ms (given with the
+ * request) after its last
  * run, and later still when the last run was slow, so that it keeps to `share` of the thread.
  *
  * Just after a frame the layout is up to date, so reading boxes forces no layout of its own
@@ -64,22 +65,22 @@ export class AfterFrame {
   private last = -Infinity;
   private cost = 0;
 
-  constructor(
-    private readonly gap: number,
-    private readonly share: number,
-  ) {}
+  private gap = 0;
 
-  request(work: () => void): void {
+  constructor(private readonly share: number) {}
+
+  request(gap: number, work: () => void): void {
     this.work = work;
+    this.gap = gap;
     if (this.running || this.framed) return;
-    const spacing = Math.max(this.gap, this.cost * (1 / this.share - 1));
+    const spacing = Math.max(gap, this.cost * (1 / this.share - 1));
     const wait = this.last + spacing - performance.now();
     if (wait <= 0) this.askFrame();
     else
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
         this.askFrame();
-      }, wait + this.gap);
+      }, wait + gap);
   }
 
   cancel(): void {
@@ -114,6 +115,6 @@ export class AfterFrame {
       this.cost = this.last - began;
     }
     // Asked for again while it ran: scheduled now that the run's cost is known.
-    if (this.work) this.request(this.work);
+    if (this.work) this.request(this.gap, this.work);
   }
 }
