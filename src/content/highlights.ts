@@ -61,8 +61,8 @@ export class Painter {
   private readonly watched = new Map<Element, Set<ScannedBlock>>();
   /** Watched elements whose place has not been read yet. */
   private readonly unplaced = new Set<Element>();
-  private readonly nearPass = new AfterFrame(LOCATE_SHARE);
-  private readonly fullPass = new AfterFrame(LOCATE_SHARE);
+  private readonly nearPass = new AfterFrame(LOCATE_SHARE, () => this.changedAt);
+  private readonly fullPass = new AfterFrame(LOCATE_SHARE, () => this.changedAt);
   /** Where the reading of every box stands (a map's iterator follows additions and removals). */
   private sweep: Iterator<Element> | undefined;
   /** Notices what may move blocks without a change to the DOM (images, fonts, a resize). */

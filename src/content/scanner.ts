@@ -122,7 +122,7 @@ export class PageScanner {
   private running = false;
   private timer: number | undefined;
   private stopped = false;
-  private readonly screenPass = new AfterFrame(SCREEN_SHARE);
+  private readonly screenPass = new AfterFrame(SCREEN_SHARE, () => this.lastChangeAt);
 
   constructor(
     private readonly root: Element,
@@ -621,8 +621,6 @@ export class PageScanner {
       this.forgetEverything();
       return;
     }
-    const old = new Set<ScannedBlock>();
-    const fresh: TextBlock[] = [];
     // Restyled elements matter only where they may have shown text we skipped as hidden.
     for (const scanned of this.hiddenBlocks) {
       for (const el of changes.restyled)
@@ -634,8 +632,10 @@ export class PageScanner {
     // moved elsewhere is still in it; its new place is among the changed parts.)
     if (changes.removed) {
       changes.removed = false;
+      const gone = new Set<ScannedBlock>();
       for (const scanned of this.index.blocks)
-        if (!scanned.block.element.isConnected) old.add(scanned);
+        if (!scanned.block.element.isConnected) gone.add(scanned);
+      this.replaceReadings(gone, []);
     }
     // Changed parts, each read whole; one inside another changed part waits for it.
     for (const el of performance.now() < deadline ? changes.dirty : []) {
@@ -647,11 +647,15 @@ export class PageScanner {
         this.fullRescan = true;
         return;
       }
+      const old = new Set<ScannedBlock>();
+      const fresh: TextBlock[] = [];
       this.reread(el, old, fresh);
+      // Each part is put in place before the next is read, within the deadline: among tens of
+      // thousands of siblings, finding a block's place costs more than reading it.
+      this.replaceReadings(old, fresh);
       if (performance.now() >= deadline) break;
     }
     if (changes.dirty.size === 0) this.pending = undefined;
-    this.replaceReadings(old, fresh);
   }
 
   /** Adds to `into` the readings of the text under `node` (open shadow roots included). */

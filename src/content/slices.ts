@@ -43,6 +43,8 @@ export function nextFrame(): Promise<void> {
 /** Longest run of slices between frames. */
 export const FRAME_GAP_MS = 40;
 
+const MAX_PUT_OFF = 3;
+
 /**
  * A piece of work run on request, just after a frame, no sooner than `gap` ms (given with the
  * request) after its last
@@ -66,8 +68,20 @@ export class AfterFrame {
   private cost = 0;
 
   private gap = 0;
+  /** When the last frame asked for was drawn. */
+  private frameAt = -Infinity;
+  /** Runs put off in a row because the page changed after the frame. */
+  private putOff = 0;
 
-  constructor(private readonly share: number) {}
+  constructor(
+    private readonly share: number,
+    /**
+     * When the page last changed: a change between the frame and the run would make the run's
+     * first box reading lay the page out on the spot, so the run waits for the next frame
+     * (three times at most in a row, for pages that change more often than they draw).
+     */
+    private readonly changedAt: () => number = () => -Infinity,
+  ) {}
 
   request(gap: number, work: () => void): void {
     this.work = work;
@@ -95,12 +109,19 @@ export class AfterFrame {
     this.framed = true;
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined;
+      this.frameAt = performance.now();
       this.timer = setTimeout(() => this.run());
     });
   }
 
   private run(): void {
     this.timer = undefined;
+    if (this.changedAt() > this.frameAt && this.putOff < MAX_PUT_OFF) {
+      this.putOff++;
+      this.askFrame();
+      return;
+    }
+    this.putOff = 0;
     this.framed = false;
     const work = this.work;
     this.work = undefined;
