@@ -125,6 +125,18 @@ export async function untilHighlighted(tab: Tab, text: string, present = true): 
   );
 }
 
+/** Waits until more than three paragraphs are on screen and every one of them is painted. */
+export async function untilAllPaintedInView(tab: Tab, timeout: number, what: string) {
+  await until(
+    async () => {
+      const shown = await tab.evaluate(paintedInView, null);
+      return shown.length > 3 && shown.every(Boolean);
+    },
+    timeout,
+    what,
+  );
+}
+
 /** Polls a check that runs in Node (it may evaluate in the page) until it holds. */
 export async function until(
   check: () => Promise<boolean>,
@@ -340,11 +352,8 @@ export function describeExtension(
         20_000,
       );
       // The items now on screen came there when older ones above them left: painted too.
-      await until(
-        async () => {
-          const shown = await tab.evaluate(paintedInView, null);
-          return shown.length > 3 && shown.every(Boolean);
-        },
+      await untilAllPaintedInView(
+        tab,
         10_000,
         'every item on screen to be painted once the storm ended',
       );
@@ -1153,11 +1162,8 @@ export function describeExtension(
       await tab.evaluate(() => {
         document.querySelector('#feed p:nth-child(10000)')!.scrollIntoView({ block: 'center' });
       }, null);
-      await until(
-        async () => {
-          const shown = await tab.evaluate(paintedInView, null);
-          return shown.length > 3 && shown.every(Boolean);
-        },
+      await untilAllPaintedInView(
+        tab,
         5_000,
         'every item on screen to be painted while the storm runs',
       );
@@ -1193,11 +1199,8 @@ export function describeExtension(
       await until(async () => (await pageStats(tab)).blocks >= 2000, 20_000, 'the page read');
       expect(await tab.evaluate(paintedInView, null)).toEqual([]);
       await tab.evaluate(() => (window as unknown as { dropSpacer(): void }).dropSpacer(), null);
-      await until(
-        async () => {
-          const shown = await tab.evaluate(paintedInView, null);
-          return shown.length > 3 && shown.every(Boolean);
-        },
+      await untilAllPaintedInView(
+        tab,
         10_000,
         'every paragraph on screen to be painted after the spacer went',
       );
