@@ -518,20 +518,6 @@ export function describeHighlightContrast(
         });
         afterAll(() => driver?.close());
 
-        async function setStyle(highlightStyle: string): Promise<void> {
-          const ext = await driver.newTab();
-          await ext.goto(driver.extensionUrl('options.html'));
-          await ext.evaluate(async (style) => {
-            type Area = { set(x: object): Promise<void>; remove(k: string): Promise<void> };
-            type Api = { storage: { local: Area; sync: Area } };
-            const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-            const { storage } = (g.browser ?? g.chrome)!;
-            await storage.sync.remove('settings');
-            await storage.local.set({ settings: { version: 2, highlightStyle: style } });
-          }, highlightStyle);
-          await ext.close();
-        }
-
         /** Each category's name on the page, measured from a screenshot. */
         async function measure(url: string) {
           const tab = await driver.newTab();
@@ -579,7 +565,7 @@ export function describeHighlightContrast(
         for (const style of styles)
           for (const page of ['light', 'dark'] as const) {
             it(`${style} on a ${page} page: text readable, the mark visible, for every category`, async () => {
-              await setStyle(style);
+              await storeSettingsIn(driver, { version: 2, highlightStyle: style });
               const { forced, system, names } = await measure(
                 `${server.url}fixtures/contrast.html${page === 'dark' ? '?dark' : ''}`,
               );
