@@ -16,7 +16,7 @@
  */
 import { ENTITY_TYPES } from '../core/dataset/schema';
 import type { PageMatch, ScannedBlock } from './page-index';
-import { AfterFrame } from './slices';
+import { AfterFrame, CALM_MS } from './slices';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 export const CATEGORIES = [...ENTITY_TYPES, 'other'] as const;
@@ -30,16 +30,15 @@ export const MAX_REGISTERED = 1500;
 const NEAR_SCREENS = 1.5;
 /** Fewest ms between two readings of the boxes around the viewport... */
 const LOCATE_NEAR_GAP_MS = 100;
-/**
- * ...and both while the page keeps changing (it changed less than RESTLESS_MS ago): a page that
- * changes ten times a second moves every box ten times a second, and each reading of them, and
- * each range registered, costs the page's thread.
- */
-const RESTLESS_MS = 500;
-const RESTLESS_NEAR_SCREENS = 0.5;
-const RESTLESS_NEAR_GAP_MS = 250;
 /** ...and of every box. */
 const LOCATE_ALL_GAP_MS = 1000;
+/**
+ * The near band and the gap between readings of it while the page keeps changing (it changed
+ * less than CALM_MS ago): a page that changes ten times a second moves every box ten times a
+ * second, and each reading of them, and each range registered, costs the page's thread.
+ */
+const RESTLESS_NEAR_SCREENS = 0.5;
+const RESTLESS_NEAR_GAP_MS = 250;
 /** Longest slice of the reading of every box. */
 const SWEEP_SLICE_MS = 4;
 /** Either reading may take this share of the thread at most. */
@@ -237,7 +236,7 @@ export class Painter {
   }
 
   private restless(): boolean {
-    return performance.now() - this.changedAt < RESTLESS_MS;
+    return performance.now() - this.changedAt < CALM_MS;
   }
 
   private relocate(): void {

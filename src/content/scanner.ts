@@ -16,7 +16,7 @@ import {
   PageWatch,
   type PageChanges,
 } from './page-watch';
-import { AfterFrame, FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
+import { AfterFrame, CALM_MS, FRAME_GAP_MS, nextFrame, SLICE_MS, yieldToPage } from './slices';
 import {
   BlockCollector,
   collectTextBlocks,
@@ -48,8 +48,6 @@ const FULL_RESCAN_GAP_MS = 1000;
  * reader scrolls; what it costs us is then its cost to the reader's machine.)
  */
 const RESTLESS_SHARE = 0.01;
-/** A page that has not changed for this long is calm: what is left of its changes is read at once. */
-const CALM_MS = 500;
 /** The changed parts on screen are looked for at most this often... */
 const SCREEN_GAP_MS = 250;
 /** ...within this share of the main thread... */

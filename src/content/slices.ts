@@ -43,6 +43,12 @@ export function nextFrame(): Promise<void> {
 /** Longest run of slices between frames. */
 export const FRAME_GAP_MS = 40;
 
+/**
+ * A page that has not changed for this long is calm: the scanner reads what is left of its
+ * changes at once, and the painter looks as far around the viewport as it does on a still page.
+ */
+export const CALM_MS = 500;
+
 const MAX_PUT_OFF = 3;
 
 /**
